@@ -1,0 +1,48 @@
+// Builds dist/: one esbuild ESM bundle for the CLI, split so that Ink/React and each database
+// driver live in chunks loaded only by dynamic import. Node 20's ESM loader makes ~120 tsc
+// files start ~2.4x slower than one bundle (see ../shared/TOOLING.md).
+import { build } from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Worker entry points (files named `*-worker.ts`) must be separate outputs. */
+function findWorkers(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...findWorkers(full));
+    else if (/-worker\.tsx?$/.test(name)) found.push(full);
+  }
+  return found;
+}
+
+const workers = findWorkers(join(root, 'source'));
+const entryPoints = [
+  { in: join(root, 'source/cli.tsx'), out: 'cli' },
+  ...workers.map((file) => ({ in: file, out: relative(join(root, 'source'), file).replace(/\.tsx?$/, '').replaceAll('/', '__') })),
+];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Native addon and optional native pieces stay outside the bundle.
+  external: ['better-sqlite3', 'pg-native', 'cpu-features', 'ssh2'],
+  alias: { 'react-devtools-core': join(root, 'scripts/empty-module.js') },
+  // CommonJS dependencies call require(); give ESM chunks one.
+  banner: { js: "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);" },
+  define: { 'process.env.DEV': '"false"' },
+  jsx: 'automatic',
+  legalComments: 'none',
+  logLevel: 'warning',
+  minifySyntax: true,
+  metafile: false,
+});

@@ -1,0 +1,42 @@
+// One error type for every driver's failures. Messages never contain a password.
+import type { Backend } from '../dsn/types.js';
+
+export type AdapterErrorKind =
+  | 'connect'
+  | 'auth'
+  | 'tls'
+  | 'syntax'
+  | 'constraint'
+  | 'cancelled'
+  | 'timeout'
+  | 'driver-unavailable'
+  | 'other';
+
+export interface AdapterErrorDetails {
+  /** SQLSTATE (PostgreSQL), errno (MySQL) or SQLite result code, when the server/driver gives one */
+  code?: string | null;
+  /** 1-based character position in the statement, when the server gives one */
+  position?: number | null;
+  /** What the user can do about it */
+  hint?: string | null;
+  cause?: unknown;
+}
+
+export class AdapterError extends Error {
+  override readonly name = 'AdapterError';
+  readonly code: string | null;
+  readonly position: number | null;
+  readonly hint: string | null;
+
+  constructor(
+    readonly kind: AdapterErrorKind,
+    readonly backend: Backend,
+    message: string,
+    details: AdapterErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code ?? null;
+    this.position = details.position ?? null;
+    this.hint = details.hint ?? null;
+  }
+}

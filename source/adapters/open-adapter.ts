@@ -1,0 +1,23 @@
+// Loads the adapter of a DSN's backend on demand, so a session pays only for its own driver.
+import type { ParsedDsn } from '../dsn/types.js';
+import type { Adapter } from './adapter.js';
+
+/** Opens a pool for the DSN and checks one connection, so connect/auth errors surface here. */
+export async function openAdapter(dsn: ParsedDsn): Promise<Adapter> {
+  switch (dsn.backend) {
+    case 'postgres':
+    case 'cockroach': {
+      const { openPostgresAdapter } = await import('./postgres/postgres-adapter.js');
+      return openPostgresAdapter(dsn);
+    }
+    case 'mysql': {
+      const { openMysqlAdapter } = await import('./mysql/mysql-adapter.js');
+      return openMysqlAdapter(dsn);
+    }
+    case 'sqlite':
+    case 'memory': {
+      const { openSqliteAdapter } = await import('./sqlite/sqlite-adapter.js');
+      return openSqliteAdapter(dsn);
+    }
+  }
+}
