@@ -24,10 +24,13 @@ const entryPoints = [
   ...workers.map((file) => ({ in: file, out: relative(join(root, 'source'), file).replace(/\.tsx?$/, '').replaceAll('/', '__') })),
 ];
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// DSNSH_OUTDIR lets parallel test runs build their own copy (keep it inside the project so
+// node_modules resolves).
+const outdir = process.env.DSNSH_OUTDIR ? join(root, process.env.DSNSH_OUTDIR) : join(root, 'dist');
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints,
-  outdir: join(root, 'dist'),
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
