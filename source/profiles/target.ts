@@ -1,0 +1,25 @@
+// What the CLI resolved the user's target to: the DSN to connect to and where it came from.
+// Produced by profiles/ (target resolution), consumed by noninteractive/ and ui/.
+
+export type TargetSource = 'positional' | 'option' | 'env' | 'default-profile' | 'memory';
+
+export interface ProfileSettings {
+  /** Folder of migration files for this profile */
+  migrationsDir?: string;
+  /** Session is read-only on the server side */
+  readOnly?: boolean;
+  /** Production profile: destructive statements ask for confirmation */
+  production?: boolean;
+  note?: string;
+}
+
+export interface ResolvedTarget {
+  /** DSN with ${ENV} references expanded; contains the password: never print it, use `redacted`. */
+  dsn: string;
+  /** Safe to print */
+  redacted: string;
+  /** Profile name when the target came from a profile (including the built-in 'memory') */
+  profileName: string | null;
+  source: TargetSource;
+  settings: ProfileSettings;
+}
