@@ -1,0 +1,19 @@
+// The help overlay's text, generated from the key-binding table and the backslash commands.
+import { keyCommands, keyLabel, type KeyContext } from './key-bindings.js';
+import { backslashHelp } from '../sql/backslash-commands.js';
+
+const sectionTitles: Record<KeyContext, string> = { global: 'Anywhere', prompt: 'Prompt', results: 'Results (focus with Shift+Tab or F6)' };
+
+export function helpLines(): string[] {
+  const lines: string[] = [];
+  for (const context of ['global', 'prompt', 'results'] as const) {
+    lines.push(sectionTitles[context]);
+    for (const command of keyCommands.filter((entry) => entry.context === context)) {
+      const keys = command.keys.map(keyLabel).join(', ');
+      lines.push(`  ${keys.padEnd(26)} ${command.description}`);
+    }
+  }
+  lines.push('Commands');
+  for (const [command, description] of backslashHelp) lines.push(`  ${command.padEnd(26)} ${description}`);
+  return lines;
+}

@@ -1,0 +1,99 @@
+// Every key the console understands, as one table of commands. Panels ask `matches(event,
+// 'scroll.pageDown')` instead of matching escape codes; the help overlay and the hint bar are
+// generated from this table.
+import type { KeyEvent } from './key-event.js';
+
+export type KeyContext = 'global' | 'prompt' | 'results';
+
+export interface KeyCommand {
+  id: string;
+  context: KeyContext;
+  /** 'ctrl+c', 'meta+b', 'pageDown', 'char:?' (a printable key) */
+  keys: readonly string[];
+  description: string;
+}
+
+export const keyCommands = [
+  { id: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'cancel the running statement; twice (or at an empty prompt) quits' },
+  { id: 'app.quit', context: 'global', keys: ['ctrl+d'], description: 'quit (at an empty prompt)' },
+  { id: 'app.help', context: 'global', keys: ['f1'], description: 'show or hide this help' },
+  { id: 'app.focusNext', context: 'global', keys: ['shift+tab', 'f6'], description: 'move focus: prompt → results → migrations' },
+  { id: 'app.toggleRecord', context: 'global', keys: ['ctrl+x'], description: 'record view of the focused row (also \\x)' },
+  { id: 'prompt.submit', context: 'prompt', keys: ['return'], description: 'run the statement when complete (ends with ; or is one line)' },
+  { id: 'prompt.newline', context: 'prompt', keys: ['meta+return', 'ctrl+j'], description: 'insert a line break' },
+  { id: 'prompt.complete', context: 'prompt', keys: ['tab'], description: 'complete keyword, table or column' },
+  { id: 'prompt.searchHistory', context: 'prompt', keys: ['ctrl+r'], description: 'search history backwards (again: older match)' },
+  { id: 'prompt.left', context: 'prompt', keys: ['left', 'ctrl+b'], description: 'cursor left' },
+  { id: 'prompt.right', context: 'prompt', keys: ['right', 'ctrl+f'], description: 'cursor right' },
+  { id: 'prompt.wordLeft', context: 'prompt', keys: ['ctrl+left', 'meta+left', 'meta+char:b'], description: 'word left' },
+  { id: 'prompt.wordRight', context: 'prompt', keys: ['ctrl+right', 'meta+right', 'meta+char:f'], description: 'word right' },
+  { id: 'prompt.home', context: 'prompt', keys: ['home', 'ctrl+a'], description: 'start of line' },
+  { id: 'prompt.end', context: 'prompt', keys: ['end', 'ctrl+e'], description: 'end of line' },
+  { id: 'prompt.killToEnd', context: 'prompt', keys: ['ctrl+k'], description: 'delete to end of line' },
+  { id: 'prompt.killToStart', context: 'prompt', keys: ['ctrl+u'], description: 'delete to start of line' },
+  { id: 'prompt.deleteWordBefore', context: 'prompt', keys: ['ctrl+w', 'meta+backspace'], description: 'delete word before cursor' },
+  { id: 'prompt.backspace', context: 'prompt', keys: ['backspace', 'ctrl+h'], description: 'delete character before cursor' },
+  { id: 'prompt.delete', context: 'prompt', keys: ['delete'], description: 'delete character under cursor' },
+  { id: 'prompt.historyPrev', context: 'prompt', keys: ['up', 'ctrl+p'], description: 'previous line, then older history' },
+  { id: 'prompt.historyNext', context: 'prompt', keys: ['down', 'ctrl+n'], description: 'next line, then newer history' },
+  { id: 'prompt.cancelSearch', context: 'prompt', keys: ['escape', 'ctrl+g'], description: 'leave history search' },
+  { id: 'scroll.lineUp', context: 'results', keys: ['up', 'char:k'], description: 'previous row' },
+  { id: 'scroll.lineDown', context: 'results', keys: ['down', 'char:j'], description: 'next row' },
+  { id: 'scroll.pageUp', context: 'results', keys: ['pageUp', 'char:b'], description: 'page up (also from the prompt)' },
+  { id: 'scroll.pageDown', context: 'results', keys: ['pageDown', 'char: '], description: 'page down (also from the prompt)' },
+  { id: 'scroll.top', context: 'results', keys: ['home', 'char:g', 'ctrl+home'], description: 'first row' },
+  { id: 'scroll.bottom', context: 'results', keys: ['end', 'char:G', 'ctrl+end'], description: 'last row (reads the rest of the result)' },
+  { id: 'scroll.left', context: 'results', keys: ['left', 'char:h'], description: 'scroll columns left' },
+  { id: 'scroll.right', context: 'results', keys: ['right', 'char:l'], description: 'scroll columns right' },
+  { id: 'results.record', context: 'results', keys: ['char:x', 'return'], description: 'record view of the focused row' },
+  { id: 'results.copyCell', context: 'results', keys: ['char:c'], description: 'copy the focused row (OSC 52)' },
+  { id: 'results.back', context: 'results', keys: ['escape', 'char:i', 'char:q'], description: 'back to the prompt' },
+  { id: 'results.help', context: 'results', keys: ['char:?'], description: 'show help' },
+] as const satisfies readonly KeyCommand[];
+
+export type KeyCommandId = (typeof keyCommands)[number]['id'];
+
+interface ParsedKey { name: string; text: string; ctrl: boolean; meta: boolean; shift: boolean }
+
+function parseSpec(spec: string): ParsedKey {
+  const key: ParsedKey = { name: '', text: '', ctrl: false, meta: false, shift: false };
+  let rest = spec;
+  for (;;) {
+    const match = /^(ctrl|meta|shift)\+(.+)$/.exec(rest);
+    if (!match) break;
+    key[match[1] as 'ctrl' | 'meta' | 'shift'] = true;
+    rest = match[2] ?? '';
+  }
+  if (rest.startsWith('char:')) { key.name = 'char'; key.text = rest.slice(5); } else key.name = rest;
+  return key;
+}
+
+const parsedBindings = new Map<string, ParsedKey[]>(
+  keyCommands.map((command) => [command.id, command.keys.map(parseSpec)]),
+);
+
+function keyMatches(event: KeyEvent, key: ParsedKey): boolean {
+  if (event.name !== key.name || event.ctrl !== key.ctrl || event.meta !== key.meta) return false;
+  if (key.name === 'char') return event.text === key.text;
+  return event.shift === key.shift;
+}
+
+export function matches(event: KeyEvent, id: KeyCommandId): boolean {
+  return (parsedBindings.get(id) ?? []).some((key) => keyMatches(event, key));
+}
+
+/** The first command of a context bound to the event. */
+export function commandFor(event: KeyEvent, context: KeyContext): KeyCommandId | undefined {
+  return keyCommands.find((command) => command.context === context && matches(event, command.id))?.id;
+}
+
+const labels: Record<string, string> = {
+  return: 'Enter', pageUp: 'PgUp', pageDown: 'PgDn', escape: 'Esc', backspace: 'Backspace', tab: 'Tab',
+  up: '↑', down: '↓', left: '←', right: '→', home: 'Home', end: 'End', delete: 'Del', f1: 'F1', f6: 'F6',
+};
+
+export function keyLabel(spec: string): string {
+  const key = parseSpec(spec);
+  const base = key.name === 'char' ? (key.text === ' ' ? 'Space' : key.text) : (labels[key.name] ?? key.name.toUpperCase());
+  return [key.ctrl ? 'Ctrl' : '', key.meta ? 'Alt' : '', key.shift ? 'Shift' : '', base].filter(Boolean).join('+');
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addToHistory, searchHistoryBackward } from '../../../source/ui/state/history.js';
+import { RowStore } from '../../../source/ui/state/row-store.js';
+
+describe('row store', () => {
+  it('keeps only the newest rows past the limit and marks older ones released', () => {
+    const store = new RowStore(2500);
+    for (let chunk = 0; chunk < 100; chunk += 1) store.append(Array.from({ length: 1000 }, (_, i) => [chunk * 1000 + i]));
+    expect(store.rowCount).toBe(100_000);
+    expect(store.get(99_999)).toEqual([99_999]);
+    expect(store.get(97_500)).toEqual([97_500]);
+    expect(store.get(0)).toBe('released');
+    expect(store.firstRetainedRow).toBeGreaterThanOrEqual(96_000);
+    expect(store.get(100_000)).toBeUndefined();
+  });
+  it('slices across chunks', () => {
+    const store = new RowStore();
+    store.append([[1], [2]]);
+    store.append([[3]]);
+    expect(store.slice(1, 10)).toEqual([[2], [3]]);
+  });
+});
+
+describe('history', () => {
+  it('drops consecutive duplicates and bounds the size', () => {
+    expect(addToHistory(['a'], ' a ')).toEqual(['a']);
+    expect(addToHistory(['a', 'b'], 'c', 2)).toEqual(['b', 'c']);
+    expect(addToHistory(['a'], '  ')).toEqual(['a']);
+  });
+  it('searches backwards', () => {
+    const history = ['select 1', 'insert x', 'select 2'];
+    expect(searchHistoryBackward(history, 'SELECT')).toBe(2);
+    expect(searchHistoryBackward(history, 'select', 2)).toBe(0);
+    expect(searchHistoryBackward(history, 'nope')).toBe(-1);
+  });
+});
