@@ -1,0 +1,77 @@
+// SQL that differs between migration dialects, as data: catalog queries, the run lock, and how a
+// migration transaction begins. Everything else the migrator sends is portable SQL.
+import type { MigrationDialect } from './migration-dialect.js';
+
+/** How concurrent runners are kept apart. */
+export type RunLock =
+  /** A lock held by the migrating session for the whole run (advisory lock, GET_LOCK). */
+  | { kind: 'session'; acquire: string; release: string; waitingMessage: string }
+  /**
+   * The database's write lock, taken by each migration's transaction (SQLite: BEGIN IMMEDIATE);
+   * each migration re-checks its version inside that transaction.
+   */
+  | { kind: 'write-transaction' };
+
+export interface DialectSql {
+  /** Lists (table, column) pairs of the named tables in the current schema/database. */
+  columnsOf(tables: readonly string[]): string;
+  lock: RunLock;
+  /** Starts a migration's transaction */
+  begin: string;
+  /** `DROP INDEX` of the legacy table's index before it is renamed; null where index names are per table */
+  dropLegacyIndex: string | null;
+  /** Statement after `acquire` whose first value is 1 when the lock was granted, null when acquire blocks */
+  lockGranted: ((value: unknown) => boolean) | null;
+}
+
+function inList(tables: readonly string[]): string {
+  // Table names here are the migrator's own constants, never user input.
+  return tables.map((t) => `'${t.replaceAll("'", "''")}'`).join(', ');
+}
+
+// An arbitrary, fixed 63-bit key: advisory locks are per database, so one key per database suffices.
+const PG_LOCK_KEY = '7365216093821104733';
+
+const postgresLike = (): Omit<DialectSql, 'begin'> => ({
+  columnsOf: (tables) =>
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN (${inList(tables)})`,
+  lock: {
+    kind: 'session',
+    acquire: `SELECT pg_advisory_lock(${PG_LOCK_KEY})`,
+    release: `SELECT pg_advisory_unlock(${PG_LOCK_KEY})`,
+    waitingMessage: 'waiting for another migration run (PostgreSQL advisory lock)',
+  },
+  dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',
+  lockGranted: null,
+});
+
+const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
+  postgres: { ...postgresLike(), begin: 'BEGIN' },
+  cockroach: { ...postgresLike(), begin: 'BEGIN' },
+  mysql: {
+    columnsOf: (tables) =>
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN (${inList(tables)})`,
+    lock: {
+      kind: 'session',
+      // GET_LOCK names are server-wide: scope the lock to this database. Waits up to an hour.
+      acquire: `SELECT GET_LOCK(CONCAT('dsnsh_migrate:', DATABASE()), 3600)`,
+      release: `SELECT RELEASE_LOCK(CONCAT('dsnsh_migrate:', DATABASE()))`,
+      waitingMessage: 'waiting for another migration run (MySQL GET_LOCK)',
+    },
+    begin: 'START TRANSACTION',
+    dropLegacyIndex: null,
+    lockGranted: (value) => value === 1 || value === '1' || value === true,
+  },
+  sqlite3: {
+    columnsOf: (tables) =>
+      `SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN (${inList(tables)})`,
+    lock: { kind: 'write-transaction' },
+    begin: 'BEGIN IMMEDIATE',
+    dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',
+    lockGranted: null,
+  },
+};
+
+export function dialectSql(dialect: MigrationDialect): DialectSql {
+  return DIALECT_SQL[dialect];
+}
