@@ -1,0 +1,58 @@
+// Server-side cancel through the protocol's CancelRequest (a separate short connection carrying
+// the backend's process id and secret key), so no pooled connection is needed to cancel one.
+import net from 'node:net';
+import type { PostgresDsn } from '../../dsn/types.js';
+import { cancelledError, toAdapterError } from './pg-error-mapping.js';
+
+const CANCEL_REQUEST_CODE = 80877102;
+
+export interface CancellableBackend {
+  processID: number | null;
+  secretKey: number | null;
+}
+
+/** Resolves when the server has taken the request (it closes the socket); never rejects. */
+export function sendCancelRequest(dsn: PostgresDsn, backend: CancellableBackend): Promise<void> {
+  return new Promise((resolve) => {
+    if (backend.processID === null || backend.secretKey === null) return resolve();
+    const packet = Buffer.alloc(16);
+    packet.writeInt32BE(16, 0);
+    packet.writeInt32BE(CANCEL_REQUEST_CODE, 4);
+    packet.writeInt32BE(backend.processID, 8);
+    packet.writeInt32BE(backend.secretKey, 12);
+    const socket = dsn.host.startsWith('/')
+      ? net.connect({ path: `${dsn.host}/.s.PGSQL.${dsn.port}` })
+      : net.connect({ host: dsn.host, port: dsn.port });
+    const finish = () => { socket.destroy(); resolve(); };
+    socket.setTimeout(5000, finish);
+    socket.once('connect', () => socket.end(packet));
+    socket.once('close', finish);
+    socket.once('error', finish);
+  });
+}
+
+/**
+ * Runs `work` on a connection; when `signal` aborts meanwhile, the server is asked to cancel it.
+ * Waits for the cancel request to be delivered before returning, so a late cancel cannot hit the
+ * connection's next statement.
+ */
+export async function withCancel<T>(dsn: PostgresDsn, backend: CancellableBackend, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (signal?.aborted) throw cancelledError(dsn);
+  let cancelDelivered: Promise<void> | null = null;
+  const onAbort = () => { cancelDelivered ??= sendCancelRequest(dsn, backend); };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await work();
+  } catch (error) {
+    throw toAdapterError(error, { dsn, aborted: signal?.aborted === true });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (cancelDelivered) await cancelDelivered;
+  }
+}
+
+/** node-postgres keeps the backend key on the client, untyped. */
+export function backendOf(client: object): CancellableBackend {
+  const key = client as { processID?: number | null; secretKey?: number | null };
+  return { processID: key.processID ?? null, secretKey: key.secretKey ?? null };
+}

@@ -1,0 +1,87 @@
+// Every node-postgres failure becomes one AdapterError: a kind callers branch on, the SQLSTATE,
+// the position, and a message that says what to do. The password never reaches a message.
+import type { PostgresDsn } from '../../dsn/types.js';
+import { AdapterError, type AdapterErrorKind } from '../adapter-error.js';
+
+export interface ErrorContext {
+  dsn: PostgresDsn;
+  /** The caller aborted the statement (AbortSignal), so a 57014 is ours */
+  aborted?: boolean;
+}
+
+interface PgLikeError {
+  message?: string;
+  code?: string;
+  position?: string;
+  hint?: string;
+  detail?: string;
+}
+
+const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|ERR_OSSL_|HOSTNAME_MISMATCH)/;
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+
+function endpoint(dsn: PostgresDsn): string {
+  return `${dsn.host}:${dsn.port}`;
+}
+
+function scrub(text: string, dsn: PostgresDsn): string {
+  const password = dsn.password;
+  return password ? text.split(password).join('***') : text;
+}
+
+function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErrorKind; message: string; hint: string | null } {
+  const { dsn } = context;
+  const code = error.code ?? '';
+  const text = error.message ?? String(error);
+  const where = endpoint(dsn);
+
+  if (text === 'The server does not support SSL connections') {
+    const why = dsn.ssl.modeDefaulted ? 'sslmode=require (the default when the DSN has no sslmode)' : `sslmode=${dsn.ssl.mode}`;
+    return { kind: 'tls', message: `The server at ${where} refused TLS, and ${why} does not allow an unencrypted connection`, hint: 'If the server really has no TLS, add ?sslmode=disable (or sslmode=prefer) to the DSN.' };
+  }
+  if ((code === '28000' || code === '28P01') && /no encryption/.test(text)) {
+    return { kind: 'tls', message: `The server at ${where} accepts only TLS connections: ${text}`, hint: 'Remove sslmode=disable (or use sslmode=require / verify-full).' };
+  }
+  if (code === '28P01' || code === '28000') {
+    return { kind: 'auth', message: `Authentication failed at ${where}: ${text}`, hint: 'Check the user name and password in the DSN (percent-encode special characters in the password).' };
+  }
+  if (/SASL|client password must be a string|password authentication/.test(text)) {
+    return { kind: 'auth', message: `The server at ${where} asks for a password and the DSN gives none`, hint: 'Add the password to the DSN: postgres://user:password@host/db.' };
+  }
+  if (TLS_CODES.test(code) || /certificate|Hostname\/IP does not match|SSL routines|TLS/.test(text)) {
+    return { kind: 'tls', message: `TLS with ${where} failed (sslmode=${dsn.ssl.mode}): ${text}`, hint: dsn.ssl.mode === 'verify-full' ? 'Check sslrootcert and that the host name matches the server certificate (sslmode=verify-ca skips the host name check).' : 'Check sslrootcert, sslcert and sslkey.' };
+  }
+  if (code === '57014') {
+    if (context.aborted || !/statement timeout/.test(text)) return { kind: 'cancelled', message: 'The statement was cancelled', hint: null };
+    return { kind: 'timeout', message: text, hint: 'Raise statement_timeout (a DSN parameter or SET statement_timeout) if the statement needs longer.' };
+  }
+  if (code === '25P03' || code === '55P03' || /timeout expired|due to connection timeout/.test(text)) {
+    const connecting = /connection timeout|timeout expired/.test(text);
+    return { kind: 'timeout', message: connecting ? `Could not connect to ${where} within connect_timeout (${dsn.connectTimeoutMs / 1000} s)` : text, hint: connecting ? 'Check that the server is reachable, or raise connect_timeout.' : null };
+  }
+  if (CONNECT_CODES.has(code) || /Connection terminated|connection (?:was )?closed|not queryable|ECONNREFUSED/i.test(text)) {
+    return { kind: 'connect', message: `Connection to ${where} failed: ${text}`, hint: code === 'ECONNREFUSED' ? 'Check that the server runs and listens on this host and port.' : 'The connection was lost; run the statement again (a new connection will be opened).' };
+  }
+  if (code === '42601' || code.startsWith('42')) return { kind: 'syntax', message: text, hint: null };
+  if (code.startsWith('23')) return { kind: 'constraint', message: text, hint: null };
+  return { kind: 'other', message: text, hint: null };
+}
+
+export function toAdapterError(error: unknown, context: ErrorContext): AdapterError {
+  if (error instanceof AdapterError) return error;
+  const pgError = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as PgLikeError;
+  const { kind, message, hint } = classify(pgError, context);
+  const position = pgError.position ? Number.parseInt(pgError.position, 10) : null;
+  const serverHint = pgError.hint ? scrub(pgError.hint, context.dsn) : null;
+  const detail = pgError.detail ? ` (${scrub(pgError.detail, context.dsn)})` : '';
+  return new AdapterError(kind, context.dsn.backend, scrub(message, context.dsn) + (kind === 'constraint' ? detail : ''), {
+    code: pgError.code && /^[0-9A-Z]{5}$/.test(pgError.code) ? pgError.code : (pgError.code ?? null),
+    position: Number.isFinite(position) ? position : null,
+    hint: serverHint ?? hint,
+    cause: error,
+  });
+}
+
+export function cancelledError(dsn: PostgresDsn): AdapterError {
+  return new AdapterError('cancelled', dsn.backend, 'The statement was cancelled', { code: '57014' });
+}
