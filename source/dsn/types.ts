@@ -49,6 +49,8 @@ export interface PostgresDsn extends DsnCommon {
   searchPath: string | null;
   /** Every other parameter: a server setting sent at connection start (pgx behaviour). */
   serverSettings: Record<string, string>;
+  /** libpq `options` (e.g. `-c geqo=off`), passed through as the startup `options`; null = absent */
+  startupOptions?: string | null;
 }
 
 export type MysqlTls = 'true' | 'false' | 'skip-verify' | 'preferred';

@@ -1,0 +1,43 @@
+// The Go MySQL driver's own parameters, with how each value is read. Anything not listed here is
+// a session system variable (`SET name = value` after connecting).
+export type MysqlParamKind = 'bool' | 'duration' | 'int' | 'string' | 'tls' | 'loc' | 'charset';
+
+export const MYSQL_DRIVER_PARAMS: Readonly<Record<string, MysqlParamKind>> = {
+  allowAllFiles: 'bool',
+  allowCleartextPasswords: 'bool',
+  allowFallbackToPlaintext: 'bool',
+  allowNativePasswords: 'bool',
+  allowOldPasswords: 'bool',
+  charset: 'charset',
+  checkConnLiveness: 'bool',
+  clientFoundRows: 'bool',
+  collation: 'string',
+  columnsWithAlias: 'bool',
+  compress: 'bool',
+  connectionAttributes: 'string',
+  interpolateParams: 'bool',
+  loc: 'loc',
+  maxAllowedPacket: 'int',
+  multiStatements: 'bool',
+  parseTime: 'bool',
+  readTimeout: 'duration',
+  rejectReadOnly: 'bool',
+  serverPubKey: 'string',
+  timeout: 'duration',
+  timeTruncate: 'duration',
+  tls: 'tls',
+  writeTimeout: 'duration',
+};
+
+/** Ory sets these to true whatever the DSN says. */
+export const ORY_FORCED_MYSQL_FLAGS = ['parseTime', 'multiStatements', 'clientFoundRows'] as const;
+
+export const MYSQL_DEFAULTS = {
+  collation: 'utf8mb4_general_ci',
+  loc: 'UTC',
+  /** The seed document: 4 MiB (DSN-SEMANTICS.md says 64 MiB; the seed wins). */
+  maxAllowedPacket: 4 * 1024 * 1024,
+  host: '127.0.0.1',
+  port: 3306,
+  socket: '/tmp/mysql.sock',
+} as const;
