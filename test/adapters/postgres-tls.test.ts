@@ -1,0 +1,143 @@
+// libpq sslmode semantics against a real TLS server: a throw-away cluster with `ssl = on` that
+// accepts TLS connections only, a test CA and a certificate for `localhost` (no IP address).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Adapter } from '../../source/adapters/adapter.js';
+import { AdapterError } from '../../source/adapters/adapter-error.js';
+import { openPostgresAdapter } from '../../source/adapters/postgres/postgres-adapter.js';
+import { pgDsn, type PgDsnOptions } from '../helpers/pg-dsn.js';
+import { startTlsCluster, type TlsCluster } from '../helpers/pg-tls-cluster.js';
+import { availability } from '../helpers/servers.js';
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    const adapter = await promise;
+    await (adapter as Adapter).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AdapterError);
+    return error as AdapterError;
+  }
+  throw new Error('expected the connection to fail');
+}
+
+async function tlsOf(options: PgDsnOptions): Promise<{ encrypted: boolean; verified: boolean; details: Record<string, string> }> {
+  const adapter = await openPostgresAdapter(pgDsn({ database: 'postgres', ...options }));
+  try {
+    const facts = await adapter.serverFacts();
+    expect((await adapter.run('SELECT 1')).rows).toEqual([[1]]);
+    if (!facts.tls.ok) throw new Error(facts.tls.reason);
+    return { ...facts.tls.value, details: facts.details };
+  } finally {
+    await adapter.close();
+  }
+}
+
+describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real ssl = on cluster', () => {
+  let cluster: TlsCluster;
+  const at = (host: 'localhost' | '127.0.0.1', options: PgDsnOptions): PgDsnOptions => ({ host, port: cluster.port, ...options });
+
+  beforeAll(async () => { cluster = await startTlsCluster('hostssl-only'); });
+  afterAll(() => cluster?.stop());
+
+  it('verify-full succeeds with the right CA and checks the chain and the host name', async () => {
+    const tls = await tlsOf(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert }));
+    expect(tls).toMatchObject({ encrypted: true, verified: true });
+    expect(tls.details.host_name_checked).toBe('yes');
+  });
+
+  it('verify-full fails with a certificate from another CA', async () => {
+    const error = await failure(openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.otherCaCert }))));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/TLS with localhost:\d+ failed/);
+  });
+
+  it('verify-ca accepts a localhost certificate reached as 127.0.0.1, where verify-full refuses it', async () => {
+    expect(await tlsOf(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.caCert }))).toMatchObject({ encrypted: true, verified: true });
+    const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert }))));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('verify-ca still checks the chain', async () => {
+    const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.otherCaCert }))));
+    expect(error.kind).toBe('tls');
+  });
+
+  it('require encrypts without a CA and without verifying', async () => {
+    expect(await tlsOf(at('127.0.0.1', { sslmode: 'require' }))).toMatchObject({ encrypted: true, verified: false });
+  });
+
+  it('require with sslrootcert verifies the chain like verify-ca (libpq)', async () => {
+    expect(await tlsOf(at('127.0.0.1', { sslmode: 'require', sslrootcert: cluster.pki.caCert }))).toMatchObject({ encrypted: true, verified: true });
+    const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'require', sslrootcert: cluster.pki.otherCaCert }))));
+    expect(error.kind).toBe('tls');
+  });
+
+  it('prefer uses TLS when the server offers it', async () => {
+    const tls = await tlsOf(at('localhost', { sslmode: 'prefer' }));
+    expect(tls.encrypted).toBe(true);
+    expect(tls.details.transport_fallback).toBeUndefined();
+  });
+
+  it('prefer falls back to plaintext against the shared non-TLS server', async () => {
+    const tls = await tlsOf({ sslmode: 'prefer' });
+    expect(tls.encrypted).toBe(false);
+    expect(tls.details.transport_fallback).toMatch(/refused TLS/);
+  });
+
+  it('allow tries plaintext first and uses TLS when the server accepts only TLS', async () => {
+    expect((await tlsOf(at('127.0.0.1', { sslmode: 'allow' }))).encrypted).toBe(true);
+    expect((await tlsOf({ sslmode: 'allow' })).encrypted).toBe(false);
+  });
+
+  it('disable against a server that accepts only TLS fails with a clear message', async () => {
+    const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'disable' }))));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/accepts only TLS/);
+    expect(error.hint).toMatch(/sslmode/);
+  });
+
+  it('the default sslmode (require) against the plaintext server says TLS was refused and how to proceed', async () => {
+    const error = await failure(openPostgresAdapter(pgDsn({ sslmode: 'require', sslmodeDefaulted: true })));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/refused TLS/);
+    expect(error.message).toMatch(/default/);
+    expect(error.hint).toMatch(/sslmode=disable/);
+  });
+
+  it('a client certificate and key are read and sent', async () => {
+    const tls = await tlsOf(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert, sslcert: cluster.pki.otherCert, sslkey: cluster.pki.otherKey }));
+    expect(tls.encrypted).toBe(true);
+  });
+
+  it('bad certificate paths name the parameter and the path', async () => {
+    const missing = join(cluster.pki.dir, 'missing.crt');
+    const notPem = join(cluster.pki.dir, 'not-pem.crt');
+    writeFileSync(notPem, 'hello\n');
+    const cases: [PgDsnOptions, RegExp][] = [
+      [{ sslmode: 'verify-full', sslrootcert: missing }, /sslrootcert: the file .*missing\.crt does not exist/],
+      [{ sslmode: 'verify-full', sslrootcert: notPem }, /sslrootcert: the file .*not-pem\.crt is not in PEM format/],
+      [{ sslmode: 'require', sslcert: missing, sslkey: cluster.pki.otherKey }, /sslcert: the file .*missing\.crt does not exist/],
+      [{ sslmode: 'require', sslcert: cluster.pki.otherCert, sslkey: notPem }, /sslkey: the file .*not-pem\.crt is not in PEM/],
+      [{ sslmode: 'require', sslcert: cluster.pki.otherCert }, /needs both sslcert and sslkey; sslkey is missing/],
+    ];
+    for (const [options, message] of cases) {
+      const error = await failure(openPostgresAdapter(pgDsn(at('localhost', options))));
+      expect(error.kind).toBe('tls');
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it('verify-full without any root certificate says which parameter is missing', async () => {
+    const home = process.env.HOME;
+    process.env.HOME = cluster.pki.dir; // no .postgresql/root.crt there
+    try {
+      const error = await failure(openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full' }))));
+      expect(error.kind).toBe('tls');
+      expect(error.message).toMatch(/sslrootcert/);
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+});

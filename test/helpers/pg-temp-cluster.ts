@@ -1,0 +1,116 @@
+// A throw-away PostgreSQL cluster on a free port, for tests that restart a server or need TLS:
+// the shared server on 5432 is never stopped. initdb and pg_ctl run as the postgres user
+// (the tests run as root, which PostgreSQL refuses).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TempClusterOptions {
+  /** PEM files for `ssl = on` (copied into the data directory, owned by postgres) */
+  tls?: { certPem: string; keyPem: string };
+  /** `trust` accepts any local TCP connection; `hostssl-only` accepts TLS connections only */
+  hba?: 'trust' | 'hostssl-only';
+}
+
+export interface TempCluster {
+  port: number;
+  dataDir: string;
+  restart(): void;
+  stop(): void;
+}
+
+function binDir(): string {
+  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+  if (versions.length === 0) throw new Error('No PostgreSQL server binaries under /usr/lib/postgresql');
+  return `/usr/lib/postgresql/${versions[0]}/bin`;
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+function asPostgres(command: string, args: string[]): void {
+  const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] as const : [command, args] as const;
+  execFileSync(runAs[0], [...runAs[1]], { stdio: 'pipe', timeout: 60_000 });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function hbaLines(mode: 'trust' | 'hostssl-only'): string {
+  const kind = mode === 'trust' ? 'host' : 'hostssl';
+  return [
+    'local all all trust',
+    `${kind} all all 127.0.0.1/32 trust`,
+    `${kind} all all ::1/128 trust`,
+    '',
+  ].join('\n');
+}
+
+export async function startTempCluster(options: TempClusterOptions = {}): Promise<TempCluster> {
+  const bin = binDir();
+  const { uid, gid } = postgresIds();
+  const root = mkdtempSync(join(tmpdir(), 'dsnsh-pg-'));
+  chownSync(root, uid, gid);
+  const dataDir = join(root, 'data');
+  asPostgres(join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+
+  const port = await freePort();
+  const settings = [
+    `port = ${port}`,
+    "listen_addresses = 'localhost'",
+    `unix_socket_directories = '${root}'`,
+    'max_connections = 30',
+    'shared_buffers = 16MB',
+    'fsync = off',
+    'logging_collector = off',
+  ];
+  if (options.tls) {
+    const write = (name: string, text: string) => {
+      const path = join(dataDir, name);
+      writeFileSync(path, text);
+      chownSync(path, uid, gid);
+      chmodSync(path, 0o600);
+    };
+    write('server.crt', options.tls.certPem);
+    write('server.key', options.tls.keyPem);
+    settings.push('ssl = on', "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'");
+  }
+  const append = (file: string, text: string) => {
+    const path = join(dataDir, file);
+    writeFileSync(path, text, { flag: file === 'pg_hba.conf' ? 'w' : 'a' });
+    chownSync(path, uid, gid);
+  };
+  append('postgresql.conf', `\n${settings.join('\n')}\n`);
+  append('pg_hba.conf', hbaLines(options.hba ?? 'trust'));
+
+  const pgCtl = (...args: string[]) => asPostgres(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', ...args]);
+  pgCtl('-l', join(root, 'server.log'), 'start');
+  let stopped = false;
+  return {
+    port,
+    dataDir,
+    restart: () => pgCtl('-m', 'fast', '-l', join(root, 'server.log'), 'restart'),
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      try {
+        pgCtl('-m', 'immediate', 'stop');
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
