@@ -7,7 +7,7 @@ import { parseGoInt } from './go-int.js';
 import { splitMysqlSections, type MysqlSections } from './mysql-address.js';
 import { MYSQL_DEFAULTS, MYSQL_DRIVER_PARAMS, ORY_FORCED_MYSQL_FLAGS } from './mysql-params.js';
 import { percentDecode } from './percent-decode.js';
-import { isPoolKey, readPoolSettings } from './pool-params.js';
+import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
 import { isSecretParam, readQueryString, type QueryEntry } from './query-string.js';
 import { REDACTED } from './redact.js';
 import type { MysqlDsn, MysqlTls } from './types.js';
@@ -28,6 +28,7 @@ export function parseMysql(dsn: string, bodyOffset: number, cpuCount: number, re
 
   const entries = sections.query === null ? [] : readQueryString(sections.query, sections.queryOffset);
   result.pool = readPoolSettings(entries, cpuCount, warnings);
+  result.poolParams = givenPoolParams(entries);
   for (const entry of entries) {
     if (isPoolKey(entry.key)) continue;
     result.params[entry.key] = isSecretParam(entry.key) ? REDACTED : entry.value;
@@ -48,6 +49,7 @@ function blankMysqlDsn(redacted: string, warnings: string[]): MysqlDsn {
     pool: { maxConns: 0, maxIdleConns: 0, maxConnLifetimeMs: 0, maxConnIdleTimeMs: 0 },
     params: {},
     warnings,
+    poolParams: {},
     protocol: 'tcp',
     host: MYSQL_DEFAULTS.host,
     port: MYSQL_DEFAULTS.port,

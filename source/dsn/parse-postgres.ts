@@ -3,7 +3,7 @@
 // every other parameter is a server setting sent at connection start.
 import { DsnError } from './errors.js';
 import { percentDecode } from './percent-decode.js';
-import { readPoolSettings, isPoolKey } from './pool-params.js';
+import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
 import { isSecretParam, readQueryString } from './query-string.js';
 import { REDACTED } from './redact.js';
 import type { SchemeRow } from './schemes.js';
@@ -41,6 +41,9 @@ export function parsePostgres(dsn: string, scheme: SchemeRow, bodyOffset: number
   if (!authority.includes('@') && main.slice(slash + 1).includes('@') && slash !== -1) {
     throw new DsnError('malformed', 'The credentials seem to contain an unescaped "/" (an "@" follows the first "/").', 'Percent-encode "/" in user names and passwords as %2F ("?" as %3F, "#" as %23, "@" as %40).', null, bodyOffset + slash);
   }
+  if (!authority.includes('@') && question !== -1 && /^[^=&]*@/.test(body.slice(question + 1))) {
+    throw new DsnError('malformed', 'The credentials seem to contain an unescaped "?" (an "@" follows it before any parameter).', 'Percent-encode "?" in user names and passwords as %3F ("/" as %2F, "#" as %23, "@" as %40).', null, bodyOffset + question);
+  }
   const parts = splitAuthority(authority, bodyOffset);
   const rawPath = slash === -1 ? '' : main.slice(slash + 1).replace(/^\/+/, '');
   const pathDatabase = percentDecode(rawPath, { what: 'the database name', param: 'database', offset: bodyOffset + slash + 1 });
@@ -55,6 +58,7 @@ export function parsePostgres(dsn: string, scheme: SchemeRow, bodyOffset: number
     pool,
     params: {},
     warnings,
+    poolParams: givenPoolParams(entries),
     host: parts.host ?? 'localhost',
     port: parts.port ?? scheme.defaultPort ?? 5432,
     database: pathDatabase === '' ? null : pathDatabase,

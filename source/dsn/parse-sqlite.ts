@@ -4,7 +4,7 @@
 import { SQLITE_BOOL_WORDS, readSqliteBool } from './booleans.js';
 import { DsnError } from './errors.js';
 import { percentDecode } from './percent-decode.js';
-import { isPoolKey, readPoolSettings } from './pool-params.js';
+import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
 import { isSecretParam, readQueryString, type QueryEntry } from './query-string.js';
 import { REDACTED } from './redact.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, SQLITE_OTHER_PARAMS, findPragmaByKey, findPragmaByName } from './sqlite-pragmas.js';
@@ -31,6 +31,7 @@ export function parseMemory(cpuCount: number): SqliteDsn {
     pool: readPoolSettings([], cpuCount, warnings),
     params: {},
     warnings,
+    poolParams: {},
     path: ':memory:',
     inMemory: true,
     pragmas: [
@@ -60,6 +61,7 @@ export function parseSqlite(dsn: string, bodyOffset: number, cpuCount: number, r
     pool: readPoolSettings(entries, cpuCount, warnings),
     params: {},
     warnings,
+    poolParams: givenPoolParams(entries),
     path: isUri ? uriPath(rawPath, bodyOffset) : rawPath,
     inMemory: false,
     pragmas: [],

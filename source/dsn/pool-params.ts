@@ -46,6 +46,13 @@ export function readPoolSettings(entries: readonly QueryEntry[], cpuCount: numbe
   return pool;
 }
 
+/** The pool keys exactly as given (decoded), for display. */
+export function givenPoolParams(entries: readonly QueryEntry[]): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const entry of entries) if (isPoolKey(entry.key)) given[entry.key] = entry.value;
+  return given;
+}
+
 function readPoolDuration(key: PoolKey, value: string | undefined, warnings: string[]): number {
   if (value === undefined) return 0;
   const parsed = parseGoDuration(value);

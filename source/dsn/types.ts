@@ -21,6 +21,8 @@ interface DsnCommon {
   params: Record<string, string>;
   /** Human-readable warnings (missing _fk, ignored pool values, overridden params, ...). */
   warnings: string[];
+  /** The pool keys as given in the DSN (decoded), before defaulting; absent keys are left out. */
+  poolParams?: Record<string, string>;
 }
 
 export type PgSslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';

@@ -1,0 +1,46 @@
+// The `dsn explain --json` object (shape fixed by issue 2). Never contains the password.
+import type { ParsedDsn, PoolSettings } from '../dsn/types.js';
+
+export interface ExplainJson {
+  backend: ParsedDsn['backend'];
+  dsn: string;
+  host: string | null;
+  port: number | null;
+  socket: string | null;
+  path: string | null;
+  database: string | null;
+  user: string | null;
+  pool: PoolSettings;
+  params: Record<string, string>;
+  warnings: string[];
+}
+
+export function explainJson(dsn: ParsedDsn): ExplainJson {
+  const target = explainTarget(dsn);
+  return { backend: dsn.backend, dsn: dsn.redacted, ...target, pool: { ...dsn.pool }, params: { ...dsn.params }, warnings: [...dsn.warnings] };
+}
+
+export type ExplainTarget = Pick<ExplainJson, 'host' | 'port' | 'socket' | 'path' | 'database' | 'user'>;
+
+export function explainTarget(dsn: ParsedDsn): ExplainTarget {
+  switch (dsn.backend) {
+    case 'postgres':
+    case 'cockroach': {
+      // A host starting with "/" is the directory of a Unix socket (libpq convention).
+      const isSocket = dsn.host.startsWith('/');
+      return {
+        host: isSocket ? null : dsn.host,
+        port: dsn.port,
+        socket: isSocket ? `${dsn.host.replace(/\/+$/, '')}/.s.PGSQL.${dsn.port}` : null,
+        path: null,
+        database: dsn.database,
+        user: dsn.user,
+      };
+    }
+    case 'mysql':
+      return { host: dsn.host, port: dsn.port, socket: dsn.socket, path: null, database: dsn.database, user: dsn.user };
+    case 'sqlite':
+    case 'memory':
+      return { host: null, port: null, socket: null, path: dsn.path, database: null, user: null };
+  }
+}
