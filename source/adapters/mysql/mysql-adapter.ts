@@ -1,0 +1,142 @@
+// The MySQL/MariaDB adapter on mysql2. Loaded only by open-adapter.ts, so mysql2 is imported
+// only when a mysql:// DSN is used.
+import type { MysqlDsn } from '../../dsn/types.js';
+import type { Adapter, Capabilities, RowStream, RunOptions, StatementResult, StreamOptions } from '../adapter.js';
+import { AdapterError } from '../adapter-error.js';
+import { hardClose, type MysqlContext } from './mysql-context.js';
+import { openConnection, queryRaw, type OpenedConnection } from './mysql-connect.js';
+import { connectionOptions, serverAddress } from './mysql-connection-options.js';
+import { checkZone, makeDateTimeFormatter, resolveZone } from './mysql-dates.js';
+import { toAdapterError } from './mysql-errors.js';
+import { executeQuery } from './mysql-execute.js';
+import { firstKeyword } from './mysql-first-keyword.js';
+import { mysqlIntrospector } from './mysql-introspector.js';
+import { MysqlPool } from './mysql-pool.js';
+import { productOf, readServerFacts } from './mysql-server-facts.js';
+import { MysqlSession } from './mysql-session.js';
+import { setUpConnection } from './mysql-session-setup.js';
+import { openRowStream } from './mysql-stream.js';
+import { tlsPlan } from './mysql-tls.js';
+
+const CAPABILITIES: Capabilities = {
+  transactionalDdl: false,
+  serverSideCancel: true,
+  concurrentSessions: true,
+  serverCsv: false,
+  schemas: false,
+};
+
+function dateFormatterFor(dsn: MysqlDsn) {
+  try {
+    checkZone(resolveZone(dsn.loc));
+  } catch (error) {
+    throw new AdapterError('other', 'mysql', `?loc=${dsn.loc} is not a time zone this system knows.`, {
+      code: 'bad_loc',
+      hint: 'Use an IANA zone name such as UTC, Local or Europe/Paris (escaped: Europe%2FParis).',
+      cause: error,
+    });
+  }
+  return makeDateTimeFormatter(dsn.parseTime, dsn.loc);
+}
+
+export async function openMysqlAdapter(dsn: MysqlDsn): Promise<Adapter> {
+  const options = connectionOptions(dsn);
+  const plan = tlsPlan(dsn.tls, dsn.protocol);
+  const errorContext = { password: dsn.password, address: serverAddress(dsn) };
+  const connect = async (): Promise<OpenedConnection> => {
+    try {
+      return await openConnection(options, plan);
+    } catch (error) {
+      throw toAdapterError(error, errorContext);
+    }
+  };
+  const context: MysqlContext = {
+    dsn,
+    formatDateTime: dateFormatterFor(dsn),
+    maxAllowedPacket: dsn.maxAllowedPacket,
+    errorContext,
+    hasInTransactionVariable: false,
+    tlsVerifies: plan.verifies,
+    async killQuery(threadId) {
+      const killer = await connect();
+      try {
+        await queryRaw(killer.raw, `KILL QUERY ${Number(threadId)}`);
+      } finally {
+        hardClose(killer.raw);
+      }
+    },
+  };
+  const pool = new MysqlPool(dsn.pool, async () => {
+    const opened = await connect();
+    try {
+      const serverMax = await setUpConnection(opened.raw, dsn, dsn.maxAllowedPacket === 0 && context.maxAllowedPacket === 0);
+      if (serverMax) context.maxAllowedPacket = serverMax;
+    } catch (error) {
+      hardClose(opened.raw);
+      throw toAdapterError(error, errorContext);
+    }
+    return opened;
+  });
+
+  // Check one connection now, so connect/auth/TLS problems surface when the adapter opens.
+  try {
+    const first = await pool.acquire();
+    try {
+      const rows = (await queryRaw(first.raw, 'SELECT VERSION()')) as unknown[][];
+      context.hasInTransactionVariable = productOf(String(rows[0]?.[0] ?? '')) === 'MariaDB';
+    } finally {
+      pool.release(first);
+    }
+  } catch (error) {
+    await pool.close();
+    throw toAdapterError(error, errorContext);
+  }
+
+  const runAll = async (sql: string, runOptions: RunOptions = {}): Promise<StatementResult[]> => {
+    const connection = await pool.acquire(runOptions.signal);
+    try {
+      return (await executeQuery(connection, context, sql, runOptions)).results;
+    } finally {
+      pool.release(connection);
+    }
+  };
+  const run = async (sql: string, runOptions: RunOptions = {}): Promise<StatementResult> => {
+    const results = await runAll(sql, runOptions);
+    const last = results.at(-1) as StatementResult;
+    return { ...last, command: firstKeyword(sql) ?? last.command };
+  };
+
+  let closed = false;
+  return {
+    backend: 'mysql',
+    dsn,
+    capabilities: CAPABILITIES,
+    run,
+    runScript: runAll,
+    async stream(sql: string, streamOptions: StreamOptions = {}): Promise<RowStream> {
+      const connection = await pool.acquire(streamOptions.signal);
+      // The stream hands the connection back when it ends, fails or is closed.
+      return openRowStream(connection, context, sql, streamOptions, (discard) => pool.release(connection, discard));
+    },
+    async session(sessionOptions = {}) {
+      return new MysqlSession(await pool.acquire(sessionOptions.signal), pool, context);
+    },
+    poolSnapshot: () => pool.snapshot(),
+    async serverFacts(factOptions: RunOptions = {}) {
+      const connection = await pool.acquire(factOptions.signal);
+      try {
+        return await readServerFacts(connection, context);
+      } catch (error) {
+        throw toAdapterError(error, errorContext);
+      } finally {
+        pool.release(connection);
+      }
+    },
+    introspect: mysqlIntrospector(run),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.close();
+    },
+  };
+}

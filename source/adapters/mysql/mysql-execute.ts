@@ -1,0 +1,94 @@
+// Runs one query string (one or several statements) on a pooled connection and returns each
+// statement's result in order, normalised.
+import type { FieldPacket, ResultSetHeader } from 'mysql2';
+import type { StatementResult, Value } from '../adapter.js';
+import { AdapterError } from '../adapter-error.js';
+import type { MysqlContext } from './mysql-context.js';
+import { cancelledError, toAdapterError } from './mysql-errors.js';
+import type { PooledConnection } from './mysql-pool.js';
+import { StatementGuard } from './mysql-statement-guard.js';
+import { makeRowNormaliser } from './mysql-values.js';
+
+const IN_TRANSACTION = 0x0001;
+
+export interface Execution {
+  results: StatementResult[];
+  /** From the last OK packet's status flags; null when the last result was a row set */
+  inTransaction: boolean | null;
+}
+
+/** The statement text as it will be sent, checked against maxAllowedPacket like the Go driver. */
+export function prepareSql(connection: PooledConnection, context: MysqlContext, sql: string, params?: Value[]): string {
+  const text = params && params.length > 0 ? connection.raw.format(sql, params) : sql;
+  const limit = context.maxAllowedPacket;
+  const size = Buffer.byteLength(text) + 1;
+  if (limit > 0 && size > limit) {
+    throw new AdapterError('other', 'mysql', `The statement is ${size} bytes, more than maxAllowedPacket (${limit} bytes) allows.`, {
+      code: 'packet_too_large',
+      hint: 'Raise ?maxAllowedPacket= in the DSN (0 reads the server\'s max_allowed_packet), or send smaller statements.',
+    });
+  }
+  return text;
+}
+
+function isHeader(value: unknown): value is ResultSetHeader {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'affectedRows' in value;
+}
+
+function toResult(rows: unknown, fields: FieldPacket[] | undefined, context: MysqlContext, elapsedMs: number): StatementResult {
+  if (Array.isArray(rows) && Array.isArray(fields)) {
+    const normaliser = makeRowNormaliser(fields, context.formatDateTime);
+    return {
+      columns: normaliser.columns,
+      rows: (rows as unknown[][]).map((row) => normaliser.normalise(row)),
+      affectedRows: null,
+      command: 'SELECT',
+      elapsedMs,
+    };
+  }
+  const header = isHeader(rows) ? rows : null;
+  return { columns: [], rows: [], affectedRows: header ? header.affectedRows : null, command: null, elapsedMs };
+}
+
+export function executeQuery(connection: PooledConnection, context: MysqlContext, sql: string, options: { signal?: AbortSignal; params?: Value[] }): Promise<Execution> {
+  if (options.signal?.aborted) return Promise.reject(cancelledError());
+  const text = prepareSql(connection, context, sql, options.params);
+  return new Promise((resolve, reject) => {
+    const guard = new StatementGuard(connection, context, options.signal);
+    let settled = false;
+    const finish = (error: AdapterError | null, execution?: Execution) => {
+      if (settled) return;
+      settled = true;
+      guard.dispose();
+      if (error) reject(error);
+      else resolve(execution as Execution);
+    };
+    guard.onForcedEnd = (error) => finish(error);
+    const started = performance.now();
+    const marks: number[] = [];
+    const query = connection.raw.query({ sql: text, rowsAsArray: true }, (error, rows, fields) => {
+      const verdict = guard.verdict();
+      if (verdict) return finish(verdict);
+      if (error) {
+        const adapted = toAdapterError(error, { ...context.errorContext, sql: text });
+        if (marks.length > 0) adapted.message += ` (statement ${marks.length + 1} of the script; the ones before it ran)`;
+        if ((error as { fatal?: boolean }).fatal) connection.dead = true;
+        return finish(adapted);
+      }
+      const ended = performance.now();
+      const boundaries = [started, ...marks.slice(1), ended];
+      const elapsed = (index: number) => (boundaries[index + 1] ?? ended) - (boundaries[index] ?? started);
+      const multi = marks.length > 1;
+      const results = multi
+        ? (rows as unknown as unknown[]).map((result, index) =>
+          toResult(result, (fields as unknown as Array<FieldPacket[] | undefined>)?.[index], context, elapsed(index)))
+        : [toResult(rows, fields, context, ended - started)];
+      const last = multi ? (rows as unknown as unknown[]).at(-1) : rows;
+      const inTransaction = isHeader(last) ? Boolean(last.serverStatus & IN_TRANSACTION) : null;
+      finish(null, { results, inTransaction });
+    });
+    query.on('fields', () => marks.push(performance.now()));
+    guard.io.armRead();
+    guard.io.checkWrite();
+  });
+}

@@ -1,0 +1,154 @@
+// Row streaming at the consumer's pace: mysql2 query events fill a buffer of at most one chunk;
+// a full buffer pauses the socket, taking a chunk resumes it. Memory stays near two chunks
+// however large the result. Only the first result set of the statement is streamed.
+import type { FieldPacket, Query } from 'mysql2';
+import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
+import { AdapterError } from '../adapter-error.js';
+import { hardClose, type MysqlContext } from './mysql-context.js';
+import { cancelledError, toAdapterError } from './mysql-errors.js';
+import type { PooledConnection } from './mysql-pool.js';
+import { prepareSql } from './mysql-execute.js';
+import { StatementGuard } from './mysql-statement-guard.js';
+import { makeRowNormaliser, type RowNormaliser } from './mysql-values.js';
+
+const DEFAULT_CHUNK = 1000;
+const CLOSE_GRACE_MS = 5000;
+
+/** `done(discard)` is called exactly once when the connection is free again. */
+export function openRowStream(
+  connection: PooledConnection,
+  context: MysqlContext,
+  sql: string,
+  options: StreamOptions,
+  done: (discard: boolean) => void,
+): Promise<RowStream> {
+  let text: string;
+  try {
+    if (options.signal?.aborted) throw cancelledError();
+    text = prepareSql(connection, context, sql, options.params);
+  } catch (error) {
+    done(false);
+    return Promise.reject(error);
+  }
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
+  const guard = new StatementGuard(connection, context, options.signal);
+
+  let normaliser: RowNormaliser | null = null;
+  let buffer: Row[] = [];
+  let paused = false;
+  let ended = false;
+  let failure: AdapterError | null = null;
+  let abandoning = false;
+  let finished = false;
+  let wake: (() => void) | null = null;
+  let opened: ((columns: Column[]) => void) | null = null;
+  let openFailed: ((error: AdapterError) => void) | null = null;
+
+  const notify = () => { const resume = wake; wake = null; resume?.(); };
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    guard.dispose();
+    const broken = failure !== null && (failure.kind === 'connect' || failure.kind === 'timeout' || failure.kind === 'tls');
+    done(connection.dead || broken);
+  };
+  const fail = (error: AdapterError) => {
+    if (!failure) failure = error;
+    ended = true;
+    openFailed?.(failure);
+    finish();
+    notify();
+  };
+  guard.onForcedEnd = fail;
+
+  const query: Query = connection.raw.query({ sql: text, rowsAsArray: true });
+  query.on('fields', (fields: FieldPacket[] | undefined) => {
+    if (normaliser || !fields) return;
+    normaliser = makeRowNormaliser(fields, context.formatDateTime);
+    opened?.(normaliser.columns);
+  });
+  query.on('result', (row: unknown, index: number) => {
+    if (abandoning || index !== 0 || !normaliser || !Array.isArray(row)) return;
+    buffer.push(normaliser.normalise(row));
+    if (buffer.length >= chunkSize) {
+      if (!paused) { paused = true; connection.raw.pause(); }
+      guard.io.disarmRead();
+      notify();
+    }
+  });
+  query.on('error', (error: unknown) => {
+    fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
+  });
+  query.on('end', () => {
+    if (failure) return;
+    const verdict = guard.verdict();
+    if (verdict && !abandoning) return fail(verdict);
+    ended = true;
+    opened?.([]);
+    finish();
+    notify();
+  });
+  guard.io.armRead();
+  guard.io.checkWrite();
+
+  const resume = () => {
+    if (paused) { paused = false; connection.raw.resume(); }
+  };
+
+  async function nextChunk(): Promise<Row[] | null> {
+    for (;;) {
+      if (abandoning) return null;
+      if (failure) throw failure;
+      if (buffer.length >= chunkSize || (ended && buffer.length > 0)) {
+        const chunk = buffer;
+        buffer = [];
+        resume();
+        return chunk;
+      }
+      if (ended) return null;
+      guard.io.armRead();
+      await new Promise<void>((resolve) => { wake = resolve; resume(); });
+    }
+  }
+
+  async function close(): Promise<void> {
+    buffer = [];
+    if (finished) return;
+    abandoning = true;
+    // Stop the server producing rows, then let the rest drain so the connection stays usable.
+    guard.interrupt();
+    resume();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { connection.dead = true; hardClose(connection.raw); finish(); resolve(); }, CLOSE_GRACE_MS);
+      timer.unref();
+      const check = () => { if (finished) { clearTimeout(timer); resolve(); } else wake = check; };
+      check();
+    });
+  }
+
+  return new Promise<RowStream>((resolve, reject) => {
+    const build = (columns: Column[]): RowStream => ({
+      columns,
+      close,
+      [Symbol.asyncIterator]() {
+        return {
+          async next(): Promise<IteratorResult<Row[]>> {
+            try {
+              const chunk = await nextChunk();
+              return chunk ? { value: chunk, done: false } : { value: undefined, done: true };
+            } catch (error) {
+              await close();
+              throw error;
+            }
+          },
+          async return(): Promise<IteratorResult<Row[]>> {
+            await close();
+            return { value: undefined, done: true };
+          },
+        };
+      },
+    });
+    opened = (columns) => { opened = null; openFailed = null; resolve(build(columns)); };
+    openFailed = (error) => { opened = null; openFailed = null; reject(error); };
+  });
+}
