@@ -1,5 +1,110 @@
-// Placeholder until the non-interactive runner lands (issue 3).
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('dsnsh: running SQL is not implemented yet; try `dsnsh dsn explain DSN`.\n');
-  return 2;
+// `dsnsh [TARGET] [-c SQL]... [-f FILE]...`: run SQL and print the results; statements come from
+// stdin when stdin is not a terminal. The console opens only through `hooks.openConsole`, which
+// cli.tsx provides (this module never loads Ink).
+import type { Adapter, Session } from '../adapters/adapter.js';
+import { openAdapter } from '../adapters/open-adapter.js';
+import type { ResolvedTarget } from '../profiles/target.js';
+import { readOnlySessionStatement } from '../sql/read-only-session.js';
+import { splitStatements } from '../sql/split-statements.js';
+import { isQueryStatement } from '../sql/statement-kind.js';
+import { EXIT } from './exit-codes.js';
+import { sessionHelp } from './help.js';
+import { watchInterrupt } from './interrupt.js';
+import { resolveAndParse } from './open-target.js';
+import { colorEnabled, type FormatOptions } from './output/format-options.js';
+import { OutputClosedError, OutputSink } from './output/output-sink.js';
+import { createResultWriter } from './output/result-writer.js';
+import { fail } from './report-error.js';
+import { readScripts } from './read-scripts.js';
+import { runScripts, type Script } from './run-script.js';
+import { parseSessionArgs, resolveFormat, type SessionArgs } from './session-args.js';
+import { VERSION } from './version.js';
+
+export interface RunHooks {
+  /** Opens the interactive console (only called when stdin and stdout are terminals and no SQL was given) */
+  openConsole?: (options: { target: ResolvedTarget; readOnly: boolean }) => Promise<number>;
+}
+
+export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
+  let args: SessionArgs;
+  try {
+    args = parseSessionArgs(argv);
+  } catch (error) {
+    return fail(error);
+  }
+  if (args.help) {
+    process.stdout.write(sessionHelp());
+    return EXIT.ok;
+  }
+  if (args.version) {
+    process.stdout.write(`dsnsh ${VERSION}\n`);
+    return EXIT.ok;
+  }
+
+  let resolved: Awaited<ReturnType<typeof resolveAndParse>>;
+  try {
+    resolved = await resolveAndParse({ positional: args.target, dsnOption: args.dsn });
+  } catch (error) {
+    return fail(error);
+  }
+  const readOnly = args.readOnly || resolved.target.settings.readOnly === true;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (args.sources.length === 0 && interactive && hooks.openConsole) {
+    return hooks.openConsole({ target: resolved.target, readOnly });
+  }
+
+  let scripts: Script[];
+  try {
+    scripts = await readScripts(args.sources, process.stdin);
+  } catch (error) {
+    return fail(error);
+  }
+  return runOnTarget(resolved.dsn, scripts, args, readOnly);
+}
+
+async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Script[], args: SessionArgs, readOnly: boolean): Promise<number> {
+  const interrupt = watchInterrupt();
+  let adapter: Adapter | undefined;
+  let session: Session | undefined;
+  try {
+    try {
+      adapter = await openAdapter(dsn);
+      if (interrupt.signal.aborted) return EXIT.interrupted;
+      session = await adapter.session({ signal: interrupt.signal });
+      if (readOnly) await session.run(readOnlySessionStatement(adapter.backend), { signal: interrupt.signal });
+    } catch (error) {
+      if (interrupt.signal.aborted) return EXIT.interrupted;
+      return fail(error, 'connect');
+    }
+    const stdoutIsTty = Boolean(process.stdout.isTTY);
+    const { format, nullText } = resolveFormat(args, stdoutIsTty);
+    const options: FormatOptions = { format, header: args.header, nullText, color: colorEnabled(stdoutIsTty, process.env) };
+    const sink = new OutputSink(process.stdout);
+    try {
+      return await runScripts(scripts, {
+        adapter,
+        session,
+        writer: createResultWriter(sink, options),
+        sink,
+        signal: interrupt.signal,
+        continueOnError: args.continueOnError,
+        serverCsv: serverCsvAllowed(adapter, scripts, options, readOnly) ? { header: options.header } : null,
+      });
+    } catch (error) {
+      if (error instanceof OutputClosedError) return EXIT.ok;
+      throw error;
+    }
+  } finally {
+    interrupt.dispose();
+    await session?.release().catch(() => undefined);
+    await adapter?.close().catch(() => undefined);
+  }
+}
+
+/** PostgreSQL writes CSV itself (much faster) for one plain query with csv's defaults. */
+function serverCsvAllowed(adapter: Adapter, scripts: Script[], options: FormatOptions, readOnly: boolean): boolean {
+  if (!adapter.capabilities.serverCsv || !adapter.copyCsv) return false;
+  if (options.format !== 'csv' || options.nullText !== '' || readOnly) return false;
+  const statements = scripts.flatMap((script) => splitStatements(script.sql, adapter.backend));
+  return statements.length === 1 && isQueryStatement(statements[0]!.text, adapter.backend);
 }

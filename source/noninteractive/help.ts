@@ -1,0 +1,83 @@
+// --help texts. Kept next to each other so the command surface reads as one page.
+
+const TARGET = `TARGET is a DSN (memory, sqlite:///path.db, postgres://user@host/db, mysql://user@tcp(host:3306)/db,
+cockroach://…) or a profile name. First match wins: TARGET, --dsn, the DSN environment variable,
+the default profile, the built-in "memory" profile.`;
+
+const EXIT_CODES = `Exit codes: 0 ok, 1 a statement failed, 2 usage, DSN or profile error, 3 cannot connect,
+130 interrupted (Ctrl+C cancels the running statement on the server first).`;
+
+export function sessionHelp(): string {
+  return `Usage: dsnsh [TARGET] [options]              console on a terminal; otherwise SQL from stdin
+       dsnsh [TARGET] -c SQL [-c SQL]... [-f FILE]...
+       dsnsh <command> [args] [--help]
+
+Commands:
+  dsn explain DSN [--json]        parse, validate and explain a DSN (password redacted)
+  doctor [TARGET] [--json]        connect and check TLS, version, latency, pool, migrations
+  profile add|list|show|rm|rename|default …   saved DSNs (see dsnsh profile --help)
+  migrate status|up|down [TARGET]  Ory-style SQL migrations (see dsnsh migrate --help)
+
+${TARGET}
+
+Options:
+  -c, --command SQL       run SQL (repeatable; statements separated by ;)
+  -f, --file FILE         run the statements in FILE (repeatable; - reads stdin)
+      --dsn DSN           the DSN to use when no TARGET is given
+      --format FORMAT     table | csv | tsv | json | ndjson (default: table on a terminal, tsv otherwise)
+      --no-header         no header line (table, csv, tsv)
+      --null TEXT         how NULL is written (default: NULL in table, empty in csv, \\N in tsv)
+      --continue-on-error run the remaining statements after one fails (exit code stays 1)
+      --read-only         the session cannot write (set on the server)
+  -h, --help              this help
+  -V, --version           the version
+
+Without -c or -f, statements are read from stdin when it is not a terminal:
+  echo 'select 1' | dsnsh memory
+  kubectl exec -i pod -- dsnsh < script.sql      (uses the pod's DSN variable)
+
+Formats: csv follows RFC 4180 quoting with LF line ends (an empty string is "" and NULL is empty);
+tsv escapes tab, newline, carriage return and backslash as \\t \\n \\r \\\\; json writes one array of
+objects per statement that returns rows; ndjson one object per line. NO_COLOR and TERM=dumb turn
+colours off.
+
+${EXIT_CODES}
+`;
+}
+
+export function doctorHelp(): string {
+  return `Usage: dsnsh doctor [TARGET] [--dsn DSN] [--json]
+
+Parses the DSN (showing the same warnings as dsn explain), connects and reports: TLS in use and
+whether the certificate was verified, server version, round-trip latency, the pool settings in force,
+foreign keys (SQLite), sql_mode and time zone (MySQL), and the migration table with its latest version.
+Usable as a readiness check: exits 0 when the target is usable.
+
+${TARGET}
+
+Options:
+  --json        machine-readable report
+  --dsn DSN     the DSN to use when no TARGET is given
+
+${EXIT_CODES}
+`;
+}
+
+export function profileHelp(): string {
+  return `Usage: dsnsh profile <subcommand>
+
+  add NAME DSN [--migrations DIR] [--read-only] [--production] [--note TEXT] [--replace]
+  list [--json]               every profile, passwords redacted ("*" marks the default)
+  show NAME [--json]          one profile, password redacted
+  rm NAME                     remove a profile
+  rename OLD NEW              rename a profile
+  default [NAME | --clear]    show, set or clear the default profile
+
+Names may contain letters, digits, "_", "." and "-" (prod.eu-1). The built-in "memory" profile
+(SQLite in memory, gone when dsnsh exits) always exists and cannot be changed.
+A DSN may refer to environment variables as \${NAME}, expanded only when connecting, so no password
+needs to be stored: dsnsh profile add prod 'postgres://app:\${APP_DB_PASSWORD}@db:5432/app'
+Profiles are kept in $DSNSH_CONFIG_DIR/profiles.json, by default ~/.config/dsnsh/profiles.json
+(following XDG_CONFIG_HOME), with mode 0600.
+`;
+}

@@ -1,0 +1,53 @@
+// csv (RFC 4180 quoting, LF line ends like psql --csv and PostgreSQL COPY) and tsv (PostgreSQL
+// text-COPY escapes: \t \n \r \\, so every row is one line and every field one column).
+import type { Column, Row, Value } from '../../adapters/adapter.js';
+import type { FormatOptions } from './format-options.js';
+import type { OutputSink } from './output-sink.js';
+import type { ResultWriter, StatementStatus } from './result-writer.js';
+import { valueText } from './value-text.js';
+
+const CSV_NEEDS_QUOTES = /[",\r\n]/;
+const TSV_SPECIAL = /[\\\t\n\r]/g;
+const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+export class DelimitedWriter implements ResultWriter {
+  private readonly field: (value: Value) => string;
+  private readonly separator: string;
+
+  constructor(private readonly sink: OutputSink, private readonly options: FormatOptions) {
+    const csv = options.format === 'csv';
+    this.separator = csv ? ',' : '\t';
+    this.field = csv ? (value) => this.csvField(value) : (value) => this.tsvField(value);
+  }
+
+  begin(columns: Column[]): void {
+    if (!this.options.header) return;
+    const names = columns.map((column) => column.name);
+    this.sink.write(`${names.map((name) => this.field(name)).join(this.separator)}\n`);
+  }
+
+  rows(rows: Row[]): void {
+    let text = '';
+    for (const row of rows) text += `${row.map(this.field).join(this.separator)}\n`;
+    this.sink.write(text);
+  }
+
+  end(_rowCount: number): void {}
+
+  status(_status: StatementStatus): void {}
+
+  private csvField(value: Value): string {
+    if (value === null) return this.options.nullText;
+    const text = valueText(value);
+    // Quote what would otherwise read back as NULL (the empty string, or the --null text itself).
+    if (CSV_NEEDS_QUOTES.test(text) || text === this.options.nullText || text.trim() !== text) {
+      return `"${text.replaceAll('"', '""')}"`;
+    }
+    return text;
+  }
+
+  private tsvField(value: Value): string {
+    if (value === null) return this.options.nullText;
+    return valueText(value).replace(TSV_SPECIAL, (ch) => TSV_ESCAPES[ch]!);
+  }
+}

@@ -1,0 +1,57 @@
+// Buffered writes to stdout that honour backpressure: the producer awaits `drainIfFull()` after
+// each chunk, so a million-row result never piles up in memory when the reader is slow.
+import { once } from 'node:events';
+
+/** The reader went away (e.g. `| head`): stop producing, quietly. */
+export class OutputClosedError extends Error {
+  override readonly name = 'OutputClosedError';
+}
+
+const HIGH_WATER = 64 * 1024;
+
+export class OutputSink {
+  private parts: string[] = [];
+  private size = 0;
+  private closedBy: Error | null = null;
+
+  constructor(readonly stream: NodeJS.WritableStream & { writableNeedDrain?: boolean }) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      this.closedBy = error;
+    });
+  }
+
+  get closed(): boolean {
+    return this.closedBy !== null;
+  }
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+  }
+
+  async drainIfFull(): Promise<void> {
+    if (this.size >= HIGH_WATER) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.closedBy) throw new OutputClosedError('output closed');
+    if (this.size === 0) return;
+    const data = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.stream.write(data)) await this.waitForDrain();
+    if (this.closedBy) throw new OutputClosedError('output closed');
+  }
+
+  /** Resolves when the stream can take more (or has failed, which `flush` then reports). */
+  async waitForDrain(): Promise<void> {
+    if (this.closedBy) return;
+    const abort = new AbortController();
+    await Promise.race([
+      once(this.stream, 'drain', { signal: abort.signal }).catch(() => undefined),
+      once(this.stream, 'error', { signal: abort.signal }).catch(() => undefined),
+      once(this.stream, 'close', { signal: abort.signal }).catch(() => undefined),
+    ]);
+    abort.abort();
+  }
+}

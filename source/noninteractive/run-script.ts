@@ -1,0 +1,92 @@
+// Runs scripts statement by statement on one session (so BEGIN ... COMMIT, SET and temporary
+// tables carry across -c, -f and stdin), streaming each result to the writer at the reader's pace.
+import type { Adapter, Session } from '../adapters/adapter.js';
+import { AdapterError } from '../adapters/adapter-error.js';
+import { splitStatements, type Statement } from '../sql/split-statements.js';
+import { isQueryStatement } from '../sql/statement-kind.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { OutputSink } from './output/output-sink.js';
+import type { ResultWriter } from './output/result-writer.js';
+import { describeError, printError } from './report-error.js';
+
+export interface Script {
+  /** Where the text came from, for error positions: a file path, `<stdin>`, `<-c 1>` */
+  label: string;
+  sql: string;
+}
+
+export interface ScriptRunOptions {
+  adapter: Adapter;
+  session: Session;
+  writer: ResultWriter;
+  sink: OutputSink;
+  signal: AbortSignal;
+  continueOnError: boolean;
+  /** Set when the server may write CSV itself (one query, csv format, default NULL text) */
+  serverCsv: { header: boolean } | null;
+  stderr?: NodeJS.WritableStream;
+}
+
+const CHUNK_ROWS = 1000;
+
+export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  for (const script of scripts) {
+    for (const statement of splitStatements(script.sql, options.adapter.backend)) {
+      try {
+        await runStatement(statement.text, options);
+      } catch (error) {
+        await options.sink.flush().catch(() => undefined);
+        if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return EXIT.interrupted;
+        const report = describeError(error, 'statement');
+        printError(report, `${script.label}:${errorLine(statement, error)}: `, options.stderr);
+        if (report.exitCode === EXIT.connection) return report.exitCode;
+        exitCode = EXIT.statement;
+        if (!options.continueOnError) return exitCode;
+      }
+    }
+  }
+  return exitCode;
+}
+
+async function runStatement(sql: string, options: ScriptRunOptions): Promise<void> {
+  const { adapter, session, writer, sink, signal } = options;
+  if (isQueryStatement(sql, adapter.backend)) {
+    if (options.serverCsv && adapter.copyCsv) {
+      await sink.flush();
+      await adapter.copyCsv(sql, sink.stream, { signal, header: options.serverCsv.header });
+      return;
+    }
+    const stream = await session.stream(sql, { signal, chunkSize: CHUNK_ROWS });
+    try {
+      writer.begin(stream.columns);
+      let count = 0;
+      for await (const chunk of stream) {
+        writer.rows(chunk);
+        count += chunk.length;
+        await sink.drainIfFull();
+      }
+      writer.end(count);
+    } finally {
+      await stream.close();
+    }
+  } else {
+    const result = await session.run(sql, { signal });
+    if (result.columns.length > 0) {
+      writer.begin(result.columns);
+      writer.rows(result.rows);
+      writer.end(result.rows.length);
+    } else {
+      writer.status({ command: result.command, affectedRows: result.affectedRows });
+    }
+  }
+  await sink.flush();
+}
+
+/** 1-based line in the script: the statement's line, plus the lines before the server's error position. */
+function errorLine(statement: Statement, error: unknown): number {
+  const position = error instanceof AdapterError ? error.position : null;
+  if (position === null || position < 1) return statement.line;
+  const before = statement.text.slice(0, position - 1);
+  return statement.line + (before.match(/\n/g)?.length ?? 0);
+}
