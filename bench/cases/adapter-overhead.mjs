@@ -1,0 +1,61 @@
+// Case 6: streaming the 1,000,000-row table through dsnsh's adapter against the raw driver used
+// directly (positional rows, 1000 per chunk, null sink), each in its own Node process. The time
+// compared is measured inside the process from query start to last row (connect and module
+// loading excluded); peak RSS is the whole process's.
+import { fileURLToPath } from 'node:url';
+import { DSNSH_TARGETS, ROWS } from '../lib/environment.mjs';
+import { failureOf, interleave } from '../lib/interleave.mjs';
+import { buildAdapterBundle } from '../lib/adapter-bundle.mjs';
+import { runMeasured } from '../lib/run-process.mjs';
+import { below, peakRssMb, ratioAtMost } from '../lib/targets.mjs';
+
+const worker = (name) => fileURLToPath(new URL(`../workers/${name}`, import.meta.url));
+
+function streamer(label, args, skip) {
+  return {
+    label,
+    skip,
+    run: async () => {
+      const result = await runMeasured(process.execPath, args, { captureStdout: true, timeoutMs: 300_000 });
+      const failed = failureOf(result);
+      if (failed) return { failed };
+      let report;
+      try { report = JSON.parse(result.stdout.trim().split('\n').at(-1)); } catch { return { failed: `no result printed: ${result.stdout.slice(0, 120)}` }; }
+      if (report.rows !== ROWS) return { failed: `streamed ${report.rows} rows, expected ${ROWS}` };
+      return { ms: report.ms, rssKb: result.rssKb, processMs: result.ms };
+    },
+  };
+}
+
+export async function adapterOverhead({ reps, progress, dataMissing }) {
+  progress('bundling the adapter');
+  const built = await buildAdapterBundle();
+  const adapterSkip = 'missing' in built ? `adapter not available: ${built.missing}` : null;
+  const contenders = [];
+  for (const backend of ['postgres', 'mysql', 'sqlite']) {
+    contenders.push(streamer(`raw ${backend}`, [worker('stream-raw.mjs'), backend], dataMissing[backend]));
+    if (backend !== 'sqlite') contenders.push(streamer(`raw ${backend} text`, [worker('stream-raw.mjs'), backend, 'text'], dataMissing[backend]));
+    contenders.push(streamer(`adapter ${backend}`, [worker('stream-adapter.mjs'), built.bundle ?? '', DSNSH_TARGETS[backend]], adapterSkip ?? dataMissing[backend]));
+  }
+  const results = await interleave(contenders, reps, progress);
+  const targets = [];
+  for (const backend of ['postgres', 'mysql', 'sqlite']) {
+    targets.push(ratioAtMost(results, `adapter ${backend}`, `raw ${backend}`, 1.15, `adapter overhead ≤ 15% over the raw driver (${backend})`));
+    targets.push(below(peakRssMb(results, `adapter ${backend}`), 120, `adapter streaming peak RSS < 120 MB (${backend})`, 'MB'));
+  }
+  return {
+    id: 6,
+    title: `Adapter vs raw driver, streaming ${ROWS.toLocaleString('en')} rows to a null sink`,
+    results,
+    comparisons: [
+      ['adapter postgres', 'raw postgres'], ['adapter postgres', 'raw postgres text'],
+      ['adapter mysql', 'raw mysql'], ['adapter mysql', 'raw mysql text'],
+      ['adapter sqlite', 'raw sqlite'],
+    ],
+    targets,
+    notes: [
+      'Time = query start → last row, inside the process (connect and module loading excluded). Raw: pg + pg-cursor (rowMode array, 1000 per read), mysql2 query stream (rowsAsArray), better-sqlite3 raw().iterate(); "text" = the same with the driver\'s date parsing off (pg: all values as text; mysql2: dateStrings). Targets compare with the driver\'s defaults.',
+      'Adapter: source/adapters/open-adapter.ts + source/dsn/parse-dsn.ts bundled by bench with esbuild (bench/data/adapter-bundle), stream(sql, {chunkSize: 1000}).',
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+// Case 3: time from spawning a console in a pty until its prompt is on screen, and its RSS then.
+// `node -e 0` in the same pty (time to exit) is the floor.
+import { dsnshConsole, peerConsoles } from '../lib/console-markers.mjs';
+import { interleave } from '../lib/interleave.mjs';
+import { treePeakRssKb } from '../lib/proc-stat.mjs';
+import { ExitedError, PtySession, sleep } from '../lib/pty-session.mjs';
+import { below, byLabel, fasterThan } from '../lib/targets.mjs';
+
+function consoleContender(spec, dataMissing) {
+  return {
+    label: spec.label,
+    skip: spec.skip ?? dataMissing ?? null,
+    run: async () => {
+      const session = new PtySession(spec.command, spec.args);
+      try {
+        const ms = await session.waitForScreen(spec.ready, 20_000);
+        return { ms, rssKb: treePeakRssKb(session.pid) };
+      } catch (error) {
+        const why = error instanceof ExitedError && spec.dsnsh ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
+        return { failed: why };
+      } finally {
+        await session.stop();
+      }
+    },
+  };
+}
+
+const nodeFloor = {
+  label: 'node -e 0 (pty)',
+  run: async () => {
+    const session = new PtySession(process.execPath, ['-e', '0']);
+    while (!session.exited) await sleep(1);
+    const ms = session.exited.at - session.startedAt;
+    await session.stop();
+    return { ms, rssKb: null };
+  },
+};
+
+export async function firstFrame({ reps, progress, dataMissing }) {
+  const contenders = [
+    nodeFloor,
+    consoleContender(dsnshConsole('memory')),
+    consoleContender(dsnshConsole('sqlite'), dataMissing.sqlite),
+    consoleContender(dsnshConsole('postgres')),
+    consoleContender(dsnshConsole('mysql')),
+    ...peerConsoles().map((spec) => consoleContender(spec, spec.label === 'litecli' ? dataMissing.sqlite : null)),
+  ];
+  const results = await interleave(contenders, reps, progress);
+  const memory = byLabel(results, 'dsnsh memory');
+  return {
+    id: 3,
+    title: 'Console: time to first frame (prompt on screen) in a pty',
+    results,
+    comparisons: [
+      ['dsnsh memory', 'node -e 0 (pty)'],
+      ['dsnsh postgres', 'psql'], ['dsnsh postgres', 'pgcli'],
+      ['dsnsh mysql', 'mycli'],
+      ['dsnsh sqlite', 'litecli'],
+    ],
+    targets: [
+      below(memory?.ms.median, 250, 'time to first frame < 250 ms (memory)', 'ms'),
+      fasterThan(results, 'dsnsh postgres', 'pgcli', 'first frame faster than pgcli (PostgreSQL)'),
+      fasterThan(results, 'dsnsh mysql', 'mycli', 'first frame faster than mycli (MariaDB)'),
+      fasterThan(results, 'dsnsh sqlite', 'litecli', 'first frame faster than litecli (SQLite)'),
+    ],
+    notes: ['RSS: VmHWM of the console process tree when its prompt appeared.'],
+  };
+}

@@ -1,0 +1,48 @@
+// Bundles dsnsh's adapter layer (open-adapter.ts + the DSN parser) with esbuild into bench's own
+// scratch folder, so case 6 can call the adapter from JavaScript without touching dist/.
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, PROJECT_ROOT } from './environment.mjs';
+
+const OUT_DIR = join(DATA_DIR, 'adapter-bundle');
+
+/** @returns {Promise<{bundle: string} | {missing: string}>} */
+export async function buildAdapterBundle() {
+  const openAdapter = join(PROJECT_ROOT, 'source/adapters/open-adapter.ts');
+  const parseDsn = findParseDsn();
+  if (!parseDsn) return { missing: 'the DSN parser (source/dsn/parse-dsn.ts) does not exist yet' };
+  for (const family of ['postgres', 'mysql', 'sqlite']) {
+    if (!existsSync(join(PROJECT_ROOT, 'source/adapters', family))) return { missing: `source/adapters/${family}/ does not exist yet` };
+  }
+  const entry = join(OUT_DIR, 'entry.ts');
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(entry, `export { openAdapter } from ${JSON.stringify(openAdapter)};\nexport { parseDsn } from ${JSON.stringify(parseDsn)};\n`);
+  const { build } = await import('esbuild');
+  try {
+    await build({
+      entryPoints: [{ in: entry, out: 'adapter' }],
+      outdir: OUT_DIR,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['better-sqlite3', 'pg-native', 'cpu-features', 'ssh2'],
+      banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    return { missing: `the adapter does not build yet: ${String(error.message).split('\n').slice(0, 2).join(' ')}` };
+  }
+  return { bundle: join(OUT_DIR, 'adapter.js') };
+}
+
+function findParseDsn() {
+  const dir = join(PROJECT_ROOT, 'source/dsn');
+  const preferred = join(dir, 'parse-dsn.ts');
+  if (existsSync(preferred)) return preferred;
+  const other = readdirSync(dir).find((name) => /^parse.*\.ts$/.test(name));
+  return other ? join(dir, other) : null;
+}

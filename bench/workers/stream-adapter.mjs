@@ -1,0 +1,26 @@
+// Streams every row of the benchmark table through dsnsh's adapter (bundled by
+// lib/adapter-bundle.mjs), 1000 rows per chunk, into a null sink. Prints {rows, ms} as JSON.
+// Usage: node stream-adapter.mjs BUNDLE DSN
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { SELECT_ALL } from '../lib/environment.mjs';
+
+const [bundle, dsnText] = process.argv.slice(2);
+const { openAdapter, parseDsn } = await import(pathToFileURL(bundle).href);
+const parsed = parseDsn(dsnText);
+const dsn = parsed && typeof parsed === 'object' && 'ok' in parsed ? unwrap(parsed) : parsed;
+const adapter = await openAdapter(dsn);
+let rows = 0;
+const started = performance.now();
+const stream = await adapter.stream(SELECT_ALL, { chunkSize: 1000 });
+for await (const chunk of stream) rows += chunk.length;
+await stream.close();
+const ms = performance.now() - started;
+await adapter.close();
+process.stdout.write(`${JSON.stringify({ rows, ms })}\n`);
+
+/** parseDsn may return a result object instead of throwing. */
+function unwrap(result) {
+  if (result.ok) return result.value ?? result.dsn;
+  throw new Error(`DSN rejected: ${result.error?.message ?? JSON.stringify(result)}`);
+}
