@@ -5,7 +5,13 @@ import type { MigrationDialect } from './migration-dialect.js';
 /** How concurrent runners are kept apart. */
 export type RunLock =
   /** A lock held by the migrating session for the whole run (advisory lock, GET_LOCK). */
-  | { kind: 'session'; acquire: string; release: string; waitingMessage: string }
+  | {
+      kind: 'session';
+      /** Returns one value: granted (true/1) or not, without waiting */
+      tryAcquire: string;
+      release: string;
+      waitingMessage: string;
+    }
   /**
    * The database's write lock, taken by each migration's transaction (SQLite: BEGIN IMMEDIATE);
    * each migration re-checks its version inside that transaction.
@@ -20,8 +26,6 @@ export interface DialectSql {
   begin: string;
   /** `DROP INDEX` of the legacy table's index before it is renamed; null where index names are per table */
   dropLegacyIndex: string | null;
-  /** Statement after `acquire` whose first value is 1 when the lock was granted, null when acquire blocks */
-  lockGranted: ((value: unknown) => boolean) | null;
 }
 
 function inList(tables: readonly string[]): string {
@@ -37,12 +41,11 @@ const postgresLike = (): Omit<DialectSql, 'begin'> => ({
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN (${inList(tables)})`,
   lock: {
     kind: 'session',
-    acquire: `SELECT pg_advisory_lock(${PG_LOCK_KEY})`,
+    tryAcquire: `SELECT pg_try_advisory_lock(${PG_LOCK_KEY})`,
     release: `SELECT pg_advisory_unlock(${PG_LOCK_KEY})`,
     waitingMessage: 'waiting for another migration run (PostgreSQL advisory lock)',
   },
   dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',
-  lockGranted: null,
 });
 
 const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
@@ -53,14 +56,13 @@ const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN (${inList(tables)})`,
     lock: {
       kind: 'session',
-      // GET_LOCK names are server-wide: scope the lock to this database. Waits up to an hour.
-      acquire: `SELECT GET_LOCK(CONCAT('dsnsh_migrate:', DATABASE()), 3600)`,
+      // GET_LOCK names are server-wide: scope the lock to this database.
+      tryAcquire: `SELECT GET_LOCK(CONCAT('dsnsh_migrate:', DATABASE()), 0)`,
       release: `SELECT RELEASE_LOCK(CONCAT('dsnsh_migrate:', DATABASE()))`,
       waitingMessage: 'waiting for another migration run (MySQL GET_LOCK)',
     },
     begin: 'START TRANSACTION',
     dropLegacyIndex: null,
-    lockGranted: (value) => value === 1 || value === '1' || value === true,
   },
   sqlite3: {
     columnsOf: (tables) =>
@@ -68,8 +70,7 @@ const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
     lock: { kind: 'write-transaction' },
     begin: 'BEGIN IMMEDIATE',
     dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',
-    lockGranted: null,
-  },
+    },
 };
 
 export function dialectSql(dialect: MigrationDialect): DialectSql {

@@ -1,0 +1,83 @@
+// What `migrate up` / `migrate down` would do, computed from the folder and the table without
+// writing anything. The plan is shown to the user before anything is applied.
+import type { Adapter } from '../adapters/adapter.js';
+import type { Direction } from './migration-file.js';
+import { readMigrationStatus, type MigrationProblem, type MigrationStatusReport } from './read-status.js';
+import type { MigrationFile } from './scan-migrations.js';
+
+export interface PlanStep {
+  version: string;
+  name: string;
+  /** The file that runs: the up file for `up`, the down file for `down` */
+  file: MigrationFile;
+  /** record: applied under its 14-digit version already; only its full version is recorded (as Ory does) */
+  action: 'run' | 'record';
+}
+
+export interface MigrationPlan {
+  direction: Direction;
+  steps: PlanStep[];
+  /** The bookkeeping table has to be created (up) or moved to the current layout */
+  tableAction: 'create' | 'upgrade-legacy' | null;
+  status: MigrationStatusReport;
+}
+
+export type PlanResult = { ok: true; plan: MigrationPlan } | { ok: false; problem: MigrationProblem; status: MigrationStatusReport | null };
+
+export interface PlanOptions {
+  dir: string;
+  direction: Direction;
+  /** up: at most this many (all when absent); down: this many (default 1) */
+  steps?: number;
+}
+
+function planUp(status: MigrationStatusReport, limit: number | undefined): PlanStep[] {
+  const steps: PlanStep[] = [];
+  for (const row of status.rows) {
+    const migration = status.migrations.find((m) => m.version === row.version);
+    if (!migration) continue;
+    if (row.state === 'Pending') steps.push({ version: row.version, name: row.name, file: migration.up, action: 'run' });
+    else if (row.appliedAsLegacy) steps.push({ version: row.version, name: row.name, file: migration.up, action: 'record' });
+  }
+  if (limit === undefined) return steps;
+  // --steps counts migrations that run; recording legacy versions on the way is free.
+  const limited: PlanStep[] = [];
+  let runs = 0;
+  for (const step of steps) {
+    if (step.action === 'run' && runs === limit) break;
+    if (step.action === 'run') runs += 1;
+    limited.push(step);
+  }
+  return limited;
+}
+
+function planDown(status: MigrationStatusReport, count: number): { steps: PlanStep[] } | { problem: string } {
+  const applied = status.rows.filter((r) => r.state === 'Applied').reverse().slice(0, count);
+  const steps: PlanStep[] = [];
+  for (const row of applied) {
+    if (row.file === null) {
+      return { problem: `version ${row.version} is recorded in the database but no file in ${status.summary.dir} explains it, so it cannot be rolled back; use the folder it came from` };
+    }
+    const migration = status.migrations.find((m) => m.version === row.version)!;
+    if (!migration.down) {
+      return { problem: `${migration.up.file} has no down file for the ${status.summary.dialect} dialect, so version ${row.version} cannot be rolled back` };
+    }
+    steps.push({ version: row.version, name: row.name, file: migration.down, action: 'run' });
+  }
+  return { steps };
+}
+
+export async function planMigrations(adapter: Adapter, options: PlanOptions): Promise<PlanResult> {
+  const status = await readMigrationStatus(adapter, { dir: options.dir });
+  const { summary } = status;
+  if (summary.problem) return { ok: false, problem: summary.problem, status };
+  const tableMissing = summary.table === null;
+  if (options.direction === 'up') {
+    const steps = planUp(status, options.steps);
+    const tableAction = steps.length === 0 ? null : tableMissing ? 'create' : summary.legacyLayout ? 'upgrade-legacy' : null;
+    return { ok: true, plan: { direction: 'up', steps, tableAction, status } };
+  }
+  const down = planDown(status, options.steps ?? 1);
+  if ('problem' in down) return { ok: false, problem: { kind: 'folder', message: down.problem }, status };
+  return { ok: true, plan: { direction: 'down', steps: down.steps, tableAction: null, status } };
+}

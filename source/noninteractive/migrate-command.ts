@@ -1,0 +1,57 @@
+// `dsnsh migrate status|up|down`: resolves the target, opens its adapter, and hands over to the
+// status or apply half. Every expected failure is a message and an exit code, never a stack trace.
+import type { Adapter } from '../adapters/adapter.js';
+import { openAdapter } from '../adapters/open-adapter.js';
+import { ProfileStore } from '../profiles/profile-store.js';
+import { parseTarget, resolveTarget } from '../profiles/resolve-target.js';
+import type { ResolvedTarget } from '../profiles/target.js';
+import { EXIT } from './exit-codes.js';
+import { runApply } from './migrate-apply.js';
+import { MIGRATE_USAGE, parseMigrateArgs } from './migrate-args.js';
+import { runStatus } from './migrate-status.js';
+import { fail } from './report-error.js';
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseMigrateArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`dsnsh: error: ${parsed.error}\nhint: see \`dsnsh migrate --help\`\n`);
+    return EXIT.usage;
+  }
+  if ('help' in parsed) {
+    process.stdout.write(`${MIGRATE_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const { args } = parsed;
+
+  let target: ResolvedTarget;
+  let dsn;
+  try {
+    target = await resolveTarget({ positional: args.target, dsnOption: args.dsn, env: process.env, store: () => new ProfileStore() });
+    dsn = parseTarget(target);
+  } catch (error) {
+    return fail(error);
+  }
+  for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${warning}\n`);
+  const dir = args.migrations ?? target.settings.migrationsDir ?? null;
+  if (args.action !== 'status' && dir === null) {
+    process.stderr.write(`dsnsh: error: migrate ${args.action} needs the migrations folder\nhint: pass --migrations DIR (or save it in the profile)\n`);
+    return EXIT.usage;
+  }
+
+  let adapter: Adapter;
+  try {
+    adapter = await openAdapter(dsn);
+  } catch (error) {
+    return fail(error, 'connect');
+  }
+  try {
+    if (args.action === 'status') return await runStatus(adapter, dir, args.format);
+    return await runApply(adapter, {
+      direction: args.action, dir: dir!, steps: args.steps, yes: args.yes, format: args.format, redactedTarget: target.redacted,
+    });
+  } catch (error) {
+    return fail(error, 'statement');
+  } finally {
+    await adapter.close().catch(() => undefined);
+  }
+}
