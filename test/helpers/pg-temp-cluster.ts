@@ -1,7 +1,8 @@
 // A throw-away PostgreSQL cluster on a free port, for tests that restart a server or need TLS:
 // the shared server on 5432 is never stopped. initdb and pg_ctl run as the postgres user
 // (the tests run as root, which PostgreSQL refuses).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,10 @@ export interface TempClusterOptions {
 export interface TempCluster {
   port: number;
   dataDir: string;
-  restart(): void;
+  /** Asynchronous, so the event loop sees the connections die as a real client would. */
+  restart(): Promise<void>;
+  /** Blocks the event loop meanwhile: pooled connections learn of their death only when used. */
+  restartBlocking(): void;
   stop(): void;
 }
 
@@ -33,9 +37,18 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
+function asPostgresArgs(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
 function asPostgres(command: string, args: string[]): void {
-  const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] as const : [command, args] as const;
-  execFileSync(runAs[0], [...runAs[1]], { stdio: 'pipe', timeout: 60_000 });
+  const [file, argv] = asPostgresArgs(command, args);
+  execFileSync(file, argv, { stdio: 'pipe', timeout: 60_000 });
+}
+
+async function asPostgresAsync(command: string, args: string[]): Promise<void> {
+  const [file, argv] = asPostgresArgs(command, args);
+  await promisify(execFile)(file, argv, { timeout: 60_000 });
 }
 
 export function freePort(): Promise<number> {
@@ -102,7 +115,8 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
   return {
     port,
     dataDir,
-    restart: () => pgCtl('-m', 'fast', '-l', join(root, 'server.log'), 'restart'),
+    restart: () => asPostgresAsync(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', '-m', 'fast', '-l', join(root, 'server.log'), 'restart']),
+    restartBlocking: () => pgCtl('-m', 'fast', '-l', join(root, 'server.log'), 'restart'),
     stop: () => {
       if (stopped) return;
       stopped = true;

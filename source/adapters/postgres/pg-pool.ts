@@ -10,6 +10,9 @@ import { cancelledError } from './pg-error-mapping.js';
 export class PgPool {
   private readonly pool: pg.Pool;
   private closed: Promise<void> | null = null;
+  /** Bumped when a connection turns out dead: older idle connections are then suspect too. */
+  private generation = 0;
+  private readonly bornIn = new WeakMap<object, number>();
 
   constructor(private readonly dsn: PostgresDsn, config: ClientConfig, private readonly settings: PoolSettings) {
     // connect_timeout limits connecting only; pg.Pool would also apply it to callers waiting for
@@ -31,13 +34,16 @@ export class PgPool {
     // An idle connection that dies (server restart) is removed by pg-pool; we only must listen.
     this.pool.on('error', () => undefined);
     // A checked-out connection has no pool listener: errors surface on its next query instead.
-    this.pool.on('connect', (client) => client.on('error', () => undefined));
+    this.pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      this.bornIn.set(client, this.generation);
+    });
   }
 
   /** A connection of our own; rejects with kind 'cancelled' if the signal aborts while waiting. */
   acquire(signal?: AbortSignal): Promise<PoolClient> {
     if (signal?.aborted) return Promise.reject(cancelledError(this.dsn));
-    const pending = this.pool.connect();
+    const pending = this.connectCurrent();
     if (!signal) return pending;
     return new Promise((resolve, reject) => {
       let abandoned = false;
@@ -57,8 +63,21 @@ export class PgPool {
     });
   }
 
+  /**
+   * An idle connection from before a connection died may be dead too (a restarted server): close
+   * it and take another, so one failed statement is not followed by more on stale connections.
+   */
+  private async connectCurrent(): Promise<PoolClient> {
+    for (;;) {
+      const client = await this.pool.connect();
+      if ((this.bornIn.get(client) ?? this.generation) >= this.generation) return client;
+      client.release(true);
+    }
+  }
+
   /** Returns a connection; closes it instead when it is broken or would exceed max_idle_conns. */
   release(client: PoolClient, broken = false): void {
+    if (broken) this.generation += 1;
     const surplus = this.pool.waitingCount === 0 && this.pool.idleCount >= this.settings.maxIdleConns;
     client.release(broken || surplus);
   }
