@@ -14,8 +14,11 @@ export const MEMORY_PROFILE: Profile = { name: 'memory', dsn: 'memory', note: 'b
 // Dots and dashes are allowed (`prod.eu-1`); no slashes, spaces or `:` so a name never looks like a DSN.
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
+// Keys that mean something to JavaScript objects.
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function checkProfileName(name: string): void {
-  if (!NAME.test(name) || name.includes('..')) {
+  if (!NAME.test(name) || name.includes('..') || RESERVED.has(name)) {
     throw new ProfileError(
       'bad_name',
       `"${name}" is not a valid profile name`,
