@@ -1,0 +1,176 @@
+// The database as the worker process drives it: better-sqlite3 calls, synchronous by nature,
+// which is why they run in their own process and never in the console's event loop.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Column, Row, Value } from '../adapter.js';
+import { bindableParam, normaliseValue } from './normalise-value.js';
+import { applyTxlock, splitStatements, type ScriptStatement } from './split-statements.js';
+import type { WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
+
+type Driver = typeof BetterSqlite3;
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+/** Statements whose affected-row count is meaningful. */
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'WITH']);
+
+/** An Error carrying the extra facts the parent needs to build its AdapterError. */
+export class WorkerFailure extends Error {
+  constructor(readonly info: WorkerErrorInfo) {
+    super(info.message);
+  }
+}
+
+function firstKeyword(text: string, reader: boolean): string | null {
+  const word = /^[A-Za-z]+/.exec(text.replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, ''))?.[0]?.toUpperCase() ?? null;
+  return word === 'WITH' && reader ? 'SELECT' : word;
+}
+
+function columnsOf(statement: Statement): Column[] {
+  return statement.columns().map((column) => ({ name: column.name, type: column.type ?? '' }));
+}
+
+function normaliseRow(row: unknown[]): Row {
+  return row.map(normaliseValue);
+}
+
+/** Safe to splice into `PRAGMA name = value`: the DSN parser validated them, this double-checks. */
+function pragmaStatement(name: string, value: string): string {
+  if (!/^[A-Za-z_]+$/.test(name) || !/^[A-Za-z0-9_+-]+$/.test(value)) {
+    throw new WorkerFailure({ code: null, message: `PRAGMA ${name} = ${value} is not a plain pragma setting.`, pragma: name });
+  }
+  return `${name} = ${value}`;
+}
+
+export class WorkerDatabase {
+  private readonly streams = new Map<number, IterableIterator<unknown[]>>();
+  private nextStreamId = 1;
+
+  private constructor(private readonly db: BetterSqlite3.Database, private readonly txlock: WorkerOpenConfig['txlock']) {}
+
+  /** Opens the file and applies the DSN's pragmas in order. */
+  static open(driver: Driver, config: WorkerOpenConfig): { database: WorkerDatabase; version: string } {
+    const db = new driver(config.path, { readonly: config.readonly, fileMustExist: config.fileMustExist });
+    try {
+      for (const { name, value } of config.pragmas) {
+        try {
+          db.pragma(pragmaStatement(name, value));
+        } catch (error) {
+          if (error instanceof WorkerFailure) throw error;
+          const message = error instanceof Error ? error.message : String(error);
+          throw new WorkerFailure({ code: (error as { code?: string }).code ?? null, message, pragma: `${name} = ${value}` });
+        }
+      }
+      db.defaultSafeIntegers(true);
+      const version = String(db.prepare('SELECT sqlite_version()').pluck().get());
+      return { database: new WorkerDatabase(db, config.txlock), version };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  get inTransaction(): boolean {
+    return this.db.open && this.db.inTransaction;
+  }
+
+  /** One statement (a trailing `;` or comments are fine). */
+  run(sql: string, params: Value[]): WorkerStatementResult {
+    const statements = splitStatements(sql);
+    if (statements.length > 1) {
+      throw new WorkerFailure({ code: null, message: `Expected one statement but the text holds ${statements.length}; run it as a script instead.` });
+    }
+    const [statement] = statements;
+    if (!statement) return { columns: [], rows: [], affectedRows: null, command: null, elapsedMs: 0 };
+    return this.withPosition(statement, 0, 1, () => this.execute(statement.text, params));
+  }
+
+  script(sql: string, params: Value[]): WorkerStatementResult[] {
+    const statements = splitStatements(sql);
+    if (params.length > 0 && statements.length > 1) {
+      throw new WorkerFailure({ code: null, message: 'Parameters can only be bound to a single statement, not to a script.' });
+    }
+    return statements.map((statement, index) =>
+      this.withPosition(statement, index, statements.length, () => this.execute(statement.text, params)));
+  }
+
+  streamOpen(sql: string, params: Value[]): WorkerStreamOpened {
+    const statements = splitStatements(sql);
+    if (statements.length !== 1) {
+      throw new WorkerFailure({ code: null, message: `A stream reads one statement, but the text holds ${statements.length}.` });
+    }
+    const statement = statements[0]!;
+    return this.withPosition(statement, 0, 1, () => {
+      const prepared = this.prepare(statement.text);
+      if (!prepared.reader) {
+        prepared.run(...params.map(bindableParam));
+        return { streamId: 0, columns: [], ranWithoutRows: true };
+      }
+      prepared.raw(true);
+      const streamId = this.nextStreamId++;
+      this.streams.set(streamId, prepared.iterate(...params.map(bindableParam)) as IterableIterator<unknown[]>);
+      return { streamId, columns: columnsOf(prepared), ranWithoutRows: false };
+    });
+  }
+
+  /** Up to chunkSize rows; memory stays bounded by the chunk, whatever the result size. */
+  streamNext(streamId: number, chunkSize: number): WorkerChunk {
+    const iterator = this.streams.get(streamId);
+    if (!iterator) return { rows: [], done: true };
+    const rows: Row[] = [];
+    while (rows.length < chunkSize) {
+      const next = iterator.next();
+      if (next.done) {
+        this.streams.delete(streamId);
+        return { rows, done: true };
+      }
+      rows.push(normaliseRow(next.value));
+    }
+    return { rows, done: false };
+  }
+
+  streamClose(streamId: number): void {
+    this.streams.get(streamId)?.return?.();
+    this.streams.delete(streamId);
+  }
+
+  close(): void {
+    for (const id of [...this.streams.keys()]) this.streamClose(id);
+    if (this.db.open) this.db.close();
+  }
+
+  private prepare(text: string): Statement {
+    return this.db.prepare(applyTxlock(text, this.txlock));
+  }
+
+  private execute(text: string, params: Value[]): WorkerStatementResult {
+    const started = performance.now();
+    const statement = this.prepare(text);
+    const bound = params.map(bindableParam);
+    const command = firstKeyword(text, statement.reader);
+    const counts = command !== null && WRITES.has(command);
+    if (statement.reader) {
+      statement.raw(true);
+      const rows = (statement.all(...bound) as unknown[][]).map(normaliseRow);
+      return { columns: columnsOf(statement), rows, affectedRows: counts ? rows.length : null, command, elapsedMs: performance.now() - started };
+    }
+    const info = statement.run(...bound);
+    return { columns: [], rows: [], affectedRows: counts ? Number(info.changes) : null, command, elapsedMs: performance.now() - started };
+  }
+
+  /** Tags a failure with the statement it came from, so the parent can place the error. */
+  private withPosition<T>(statement: ScriptStatement, index: number, count: number, action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof WorkerFailure) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const code = (error as { code?: unknown }).code;
+      throw new WorkerFailure({
+        code: typeof code === 'string' ? code : null,
+        message,
+        statementIndex: index,
+        statementCount: count,
+        statementOffset: statement.offset,
+      });
+    }
+  }
+}
