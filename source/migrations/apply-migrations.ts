@@ -49,6 +49,7 @@ export interface MigrationRunResult {
 
 export type ProgressEvent =
   | { type: 'waiting-for-lock'; message: string }
+  | { type: 'warning'; message: string }
   | { type: 'table'; action: 'create' | 'upgrade-legacy' }
   | { type: 'step-start'; step: PlanStep; transactional: boolean }
   | { type: 'step-done'; result: StepResult };
@@ -105,6 +106,7 @@ class Run {
    */
   async lock(): Promise<MigrationFailure | null> {
     const lock = this.sql.lock;
+    if (this.sql.lockWarning !== null) this.options.onProgress?.({ type: 'warning', message: this.sql.lockWarning });
     if (lock.kind !== 'session') return null;
     const deadline = Date.now() + LOCK_WAIT_MS;
     let delay = 50;

@@ -22,6 +22,8 @@ export interface DialectSql {
   /** Lists (table, column) pairs of the named tables in the current schema/database. */
   columnsOf(tables: readonly string[]): string;
   lock: RunLock;
+  /** Said before a run when the lock is weaker than it looks */
+  lockWarning: string | null;
   /** Starts a migration's transaction */
   begin: string;
   /** `DROP INDEX` of the legacy table's index before it is renamed; null where index names are per table */
@@ -36,7 +38,7 @@ function inList(tables: readonly string[]): string {
 // An arbitrary, fixed 63-bit key: advisory locks are per database, so one key per database suffices.
 const PG_LOCK_KEY = '7365216093821104733';
 
-const postgresLike = (): Omit<DialectSql, 'begin'> => ({
+const postgresLike = (): Omit<DialectSql, 'begin' | 'lockWarning'> => ({
   columnsOf: (tables) =>
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN (${inList(tables)})`,
   lock: {
@@ -49,8 +51,13 @@ const postgresLike = (): Omit<DialectSql, 'begin'> => ({
 });
 
 const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
-  postgres: { ...postgresLike(), begin: 'BEGIN' },
-  cockroach: { ...postgresLike(), begin: 'BEGIN' },
+  postgres: { ...postgresLike(), begin: 'BEGIN', lockWarning: null },
+  cockroach: {
+    ...postgresLike(),
+    begin: 'BEGIN',
+    // Real CockroachDB accepts pg_try_advisory_lock but implements it as a stub that always grants it.
+    lockWarning: 'CockroachDB does not enforce advisory locks: make sure no other migration run is active',
+  },
   mysql: {
     columnsOf: (tables) =>
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN (${inList(tables)})`,
@@ -62,6 +69,7 @@ const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
       waitingMessage: 'waiting for another migration run (MySQL GET_LOCK)',
     },
     begin: 'START TRANSACTION',
+    lockWarning: null,
     dropLegacyIndex: null,
   },
   sqlite3: {
@@ -69,6 +77,7 @@ const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
       `SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN (${inList(tables)})`,
     lock: { kind: 'write-transaction' },
     begin: 'BEGIN IMMEDIATE',
+    lockWarning: null,
     dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',
     },
 };

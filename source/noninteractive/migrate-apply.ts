@@ -37,6 +37,8 @@ function progressLine(event: ProgressEvent): string | null {
   switch (event.type) {
     case 'waiting-for-lock':
       return `${event.message}…`;
+    case 'warning':
+      return `warning: ${event.message}`;
     case 'table':
       return event.action === 'create' ? 'created table schema_migration' : 'moved schema_migration to the current layout';
     case 'step-start':
