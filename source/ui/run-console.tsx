@@ -1,9 +1,25 @@
-// Placeholder until the console lands (issue 4).
+// The interactive console's entry: alternate screen, Ink render (Ctrl+C is ours, not Ink's),
+// and a restored terminal however it ends.
+import { render } from 'ink';
 import type { ResolvedTarget } from '../profiles/target.js';
+import { App } from './app.js';
+import { HistoryFile } from './history-file.js';
+import { enterAlternateScreen } from './terminal-screen.js';
 
 export interface ConsoleOptions { target: ResolvedTarget; readOnly: boolean }
 
-export async function runConsole(_options: ConsoleOptions): Promise<number> {
-  process.stderr.write('dsnsh: the interactive console is not implemented yet; use -c SQL or pipe SQL on stdin.\n');
-  return 2;
+export async function runConsole({ target, readOnly }: ConsoleOptions): Promise<number> {
+  const screen = enterAlternateScreen();
+  let exitCode = 0;
+  try {
+    const instance = render(
+      <App target={target} readOnly={readOnly} history={HistoryFile.forTarget(target)} onExit={(code) => { exitCode = code; }} />,
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+    );
+    await instance.waitUntilExit();
+    instance.cleanup();
+  } finally {
+    screen.restore();
+  }
+  return exitCode;
 }

@@ -2,6 +2,7 @@
 // A small scanner of its own: the console must decide on every Enter without waiting on the
 // full splitter.
 import { lexicalRules, type SqlDialect } from '../../sql/dialect.js';
+import { isCompleteStatement } from '../../sql/is-complete-statement.js';
 
 interface ScanResult {
   /** Last significant character outside strings/comments */
@@ -91,7 +92,7 @@ export function isInsideOpenToken(text: string, dialect: SqlDialect): boolean {
 export function shouldRunOnEnter(text: string, dialect: SqlDialect, pasted: boolean): boolean {
   if (text.trim() === '') return false;
   if (text.trimStart().startsWith('\\')) return !text.includes('\n');
-  if (endsWithTerminator(text, dialect)) return true;
+  if (isCompleteStatement(text, dialect)) return true;
   if (pasted) return false;
   return !text.includes('\n') && !isInsideOpenToken(text, dialect);
 }

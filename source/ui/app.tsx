@@ -1,0 +1,184 @@
+// The console: composes the header, live panels, result area, prompt and hint bar, and routes
+// keys to them through the key table. State lives in hooks; this file only wires them.
+import { Box, Text, useApp } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { dialectOf } from '../sql/dialect.js';
+import type { ResolvedTarget } from '../profiles/target.js';
+import type { HistoryFile } from './history-file.js';
+import { useCompletion } from './hooks/use-completion.js';
+import { useConnection } from './hooks/use-connection.js';
+import { useLivePanels } from './hooks/use-live-panels.js';
+import { usePromptEditor } from './hooks/use-prompt-editor.js';
+import { useQuerySession } from './hooks/use-query-session.js';
+import { useStatementQueue } from './hooks/use-statement-queue.js';
+import { useTerminalInput } from './hooks/use-terminal-input.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { helpLines } from './keys/help-lines.js';
+import { commandFor, matches } from './keys/key-bindings.js';
+import type { KeyEvent } from './keys/key-event.js';
+import { consoleLayout } from './layout.js';
+import { Header } from './panels/header.js';
+import { KeyHints } from './panels/key-hints.js';
+import { MigrationPanel } from './panels/migration-panel.js';
+import { PoolPanel } from './panels/pool-panel.js';
+import { PromptView } from './panels/prompt-view.js';
+import { ResultView } from './panels/result-view.js';
+import { StatusLine } from './panels/status-line.js';
+import { resultLines, TABLE_CHROME } from './query/result-lines.js';
+import { runBackslash } from './query/run-backslash.js';
+import { statusText } from './query/status-text.js';
+import { isBackslashCommand, parseBackslashCommand } from './sql/backslash-commands.js';
+import { copyToClipboard } from './copy.js';
+import { theme } from './theme.js';
+
+/** "PostgreSQL 15.20" from "PostgreSQL 15.20 (Debian …) on x86_64 …" */
+function shortVersion(product: string, version: string): string {
+  const short = version.split(/ \(| on |, /)[0] ?? version;
+  return short.toLowerCase().startsWith(product.toLowerCase()) ? short : `${product} ${short}`;
+}
+
+export type Focus = 'prompt' | 'results' | 'migrations';
+const focusOrder: Focus[] = ['prompt', 'results', 'migrations'];
+/** A second Ctrl+C within this time quits */
+const DOUBLE_INTERRUPT_MS = 1500;
+
+export interface AppProps {
+  target: ResolvedTarget;
+  readOnly: boolean;
+  history: HistoryFile;
+  onExit(code: number): void;
+}
+
+export function App({ target, readOnly, history, onExit }: AppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const connection = useConnection(target, 0);
+  const adapter = connection.status === 'connected' ? connection.adapter : null;
+  const session = connection.status === 'connected' ? connection.session : null;
+  const dialect = dialectOf(adapter?.backend ?? 'sqlite');
+  const query = useQuerySession(session);
+  const panels = useLivePanels(adapter, query.busy, target.settings.migrationsDir);
+  const initialHistory = useMemo(() => history.load(), [history]);
+  const editor = usePromptEditor(dialect, initialHistory);
+  const [focus, setFocus] = useState<Focus>('prompt');
+  const [help, setHelp] = useState<{ offset: number } | null>(null);
+  const [recordView, setRecordView] = useState(false);
+  const [timing, setTiming] = useState(true);
+  const [notice, setNotice] = useState<string | null>(history.problem);
+  const [now, setNow] = useState(() => performance.now());
+  const lastInterrupt = useRef(0);
+  const complete = useCompletion(adapter, editor, setNotice);
+
+  const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length);
+  const outcome = query.outcome;
+  const rowsHeight = Math.max(1, layout.resultHeight - (outcome?.kind === 'rows' && !recordView ? TABLE_CHROME : 1));
+
+  useEffect(() => { query.scroll({ type: 'resize', height: rowsHeight, viewWidth: layout.width }); }, [rowsHeight, layout.width, query.scroll]);
+  useEffect(() => {
+    if (outcome?.kind === 'rows') query.scroll({ type: 'lineWidth', width: outcome.source.layout.lineWidth });
+  }, [outcome, query.scroll, query.window.rowCount > 0]);
+  useEffect(() => {
+    if (!query.running) return;
+    const timer = setInterval(() => setNow(performance.now()), 100);
+    return () => clearInterval(timer);
+  }, [query.running]);
+  useEffect(() => {
+    if (connection.status === 'down') query.show({ kind: 'error', message: `Cannot connect: ${connection.error}`, hint: connection.hint, statement: '', position: null });
+  }, [connection, query.show]);
+
+  const quit = useCallback((code: number) => {
+    onExit(code);
+    exit();
+  }, [exit, onExit]);
+
+  const runOne = useCallback(async (statement: string) => {
+    const saved = editor.remember(statement);
+    history.save(saved);
+    if (history.problem && notice === null) setNotice(history.problem);
+    if (isBackslashCommand(statement)) {
+      const command = parseBackslashCommand(statement);
+      if (command.kind === 'quit') { quit(0); return; }
+      if (command.kind === 'toggleRecord') { setRecordView((value) => !value); setNotice(`record view ${recordView ? 'off' : 'on'}`); return; }
+      if (command.kind === 'toggleTiming') { setTiming((value) => !value); setNotice(`timing ${timing ? 'off' : 'on'}`); return; }
+      if (!adapter) { query.show({ kind: 'error', message: 'Not connected.', hint: null, statement, position: null }); return; }
+      await query.closeSource();
+      const facts = panels.facts?.ok ? panels.facts.value : null;
+      query.show(await runBackslash(command, { adapter, target, facts, signal: new AbortController().signal }, statement));
+      return;
+    }
+    if (!session) { query.show({ kind: 'error', message: 'Not connected.', hint: connection.status === 'down' ? connection.hint : 'Wait for the connection.', statement, position: null }); return; }
+    setNotice(null);
+    await query.run(statement);
+  }, [adapter, session, connection, editor, history, notice, panels.facts, query, quit, recordView, target, timing]);
+  const queue = useStatementQueue(runOne, connection.status === 'connecting');
+
+  const interrupt = useCallback(() => {
+    const at = Date.now();
+    if (at - lastInterrupt.current < DOUBLE_INTERRUPT_MS) { quit(130); return; }
+    lastInterrupt.current = at;
+    queue.clear();
+    if (query.cancel()) { setNotice('cancelling… (Ctrl+C again quits)'); return; }
+    if (editor.read().text === '' && focus === 'prompt') { quit(130); return; }
+    editor.apply({ type: 'clear' });
+    setNotice('Ctrl+C again quits');
+  }, [editor, focus, query, queue, quit]);
+
+  const resultKey = (event: KeyEvent): boolean => {
+    const command = commandFor(event, 'results');
+    const scrollActions = {
+      'scroll.lineUp': 'lineUp', 'scroll.lineDown': 'lineDown', 'scroll.pageUp': 'pageUp', 'scroll.pageDown': 'pageDown',
+      'scroll.top': 'top', 'scroll.bottom': 'bottom', 'scroll.left': 'scrollLeft', 'scroll.right': 'scrollRight',
+    } as const;
+    if (command && command in scrollActions) { query.scroll({ type: scrollActions[command as keyof typeof scrollActions] }); return true; }
+    if (command === 'results.record') { setRecordView((value) => !value); return true; }
+    if (command === 'results.back') { setFocus('prompt'); return true; }
+    if (command === 'results.help') { setHelp({ offset: 0 }); return true; }
+    if (command === 'results.copyCell') { setNotice(copyToClipboard(outcome, query.window.focused)); return true; }
+    return false;
+  };
+
+  useTerminalInput((event) => {
+    if (matches(event, 'app.interrupt')) { interrupt(); return; }
+    if (help) {
+      const lines = helpLines().length;
+      if (matches(event, 'scroll.lineDown') || matches(event, 'scroll.pageDown')) setHelp({ offset: Math.min(Math.max(0, lines - layout.resultHeight + 1), help.offset + (event.name === 'down' ? 1 : layout.resultHeight - 1)) });
+      else if (matches(event, 'scroll.lineUp') || matches(event, 'scroll.pageUp')) setHelp({ offset: Math.max(0, help.offset - (event.name === 'up' ? 1 : layout.resultHeight - 1)) });
+      else setHelp(null);
+      return;
+    }
+    if (matches(event, 'app.help')) { setHelp({ offset: 0 }); return; }
+    if (matches(event, 'app.focusNext')) { setFocus((current) => focusOrder[(focusOrder.indexOf(current) + 1) % focusOrder.length] ?? 'prompt'); return; }
+    if (matches(event, 'app.toggleRecord')) { setRecordView((value) => !value); return; }
+    if (matches(event, 'app.quit')) { if (editor.read().text === '') quit(0); return; }
+    if (focus === 'results' && resultKey(event)) return;
+    if (focus !== 'prompt' && (event.name === 'char' || event.name === 'paste') && !event.meta) setFocus('prompt');
+    if (focus === 'migrations' && event.name === 'escape') { setFocus('prompt'); return; }
+    if (matches(event, 'scroll.pageDown') && event.name !== 'char') { query.scroll({ type: 'pageDown' }); return; }
+    if (matches(event, 'scroll.pageUp') && event.name !== 'char') { query.scroll({ type: 'pageUp' }); return; }
+    if (matches(event, 'prompt.complete')) { void complete(); return; }
+    lastInterrupt.current = 0;
+    queue.enqueue(editor.handleKey(event));
+  });
+
+  const facts = panels.facts?.ok ? panels.facts.value : null;
+  const lines = help
+    ? [{ text: 'Keys and commands (any other key closes)', tone: 'heading' as const }, ...helpLines().slice(help.offset, help.offset + layout.resultHeight - 1).map((text) => ({ text, tone: 'normal' as const }))]
+    : resultLines(outcome, query.window, { width: layout.width, height: layout.resultHeight, recordView });
+  const runningMs = query.running ? Math.max(0, now - query.running.startedAt) : null;
+
+  return (
+    <Box flexDirection="column" width={layout.width} height={layout.height}>
+      <Header
+        target={target} backend={adapter?.backend ?? null} serverVersion={facts ? shortVersion(facts.product, facts.version) : null}
+        transaction={query.transaction} connection={connection.status === 'down' ? 'down' : connection.status} readOnly={readOnly} width={layout.width}
+      />
+      {layout.showPanels ? <PoolPanel pool={panels.pool} facts={panels.facts} /> : null}
+      {layout.showPanels ? <MigrationPanel reading={panels.migrations} /> : null}
+      <Text color={theme.muted} wrap="truncate-end">{(focus === 'results' ? '━' : '─').repeat(layout.width)}</Text>
+      <ResultView lines={lines} height={layout.resultHeight} />
+      <StatusLine text={statusText(outcome, query.window, { timing, focus })} runningMs={runningMs} notice={notice} />
+      <PromptView buffer={editor.buffer} search={editor.search} width={layout.width} maxLines={layout.promptLines} active={focus === 'prompt'} />
+      <KeyHints focus={focus} />
+    </Box>
+  );
+}

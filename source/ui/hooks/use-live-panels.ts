@@ -1,0 +1,45 @@
+// Live figures for the pool and migration panels: the client pool about once a second, server
+// facts and migration status a little less often. On a backend with a single connection the
+// reads pause while the user's statement or stream holds it.
+import { useCallback, type MutableRefObject } from 'react';
+import type { Adapter, PoolSnapshot, ServerFacts } from '../../adapters/adapter.js';
+import { readMigrationSummary, type MigrationSummary } from '../../migrations/index.js';
+import { useIntervalValue } from './use-interval-value.js';
+
+export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+class Busy extends Error {}
+
+async function reading<T>(read: () => Promise<T> | T): Promise<Reading<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    if (error instanceof Busy) throw error;
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface LivePanels {
+  pool: PoolSnapshot | undefined;
+  facts: Reading<ServerFacts> | undefined;
+  migrations: Reading<MigrationSummary> | undefined;
+}
+
+export function useLivePanels(adapter: Adapter | null, busy: MutableRefObject<boolean>, migrationsDir: string | undefined): LivePanels {
+  const sharedConnection = adapter !== null && !adapter.capabilities.concurrentSessions;
+  const guard = useCallback(() => { if (sharedConnection && busy.current) throw new Busy(); }, [sharedConnection, busy]);
+  const readPool = useCallback(() => (adapter ? adapter.poolSnapshot() : undefined), [adapter]);
+  const readFacts = useCallback(async () => {
+    guard();
+    return reading(() => adapter!.serverFacts());
+  }, [adapter, guard]);
+  const readMigrations = useCallback(async () => {
+    guard();
+    return reading(() => readMigrationSummary(adapter!, { dir: migrationsDir ?? null }));
+  }, [adapter, guard, migrationsDir]);
+  return {
+    pool: useIntervalValue(adapter ? readPool : null, 1000),
+    facts: useIntervalValue(adapter ? readFacts : null, 2000),
+    migrations: useIntervalValue(adapter ? readMigrations : null, 3000),
+  };
+}

@@ -1,0 +1,41 @@
+// Keyboard input for the whole console. Ink's own useInput hands a paste to stale handlers when
+// input is fast; this hook reads Ink's raw input events, decodes them in order with a pure decoder,
+// and always calls the latest handler (kept in a ref). Inside a bracketed paste every piece of text
+// is reported as pasted, however the terminal chunks it.
+import { useStdin } from 'ink';
+import { useEffect, useRef } from 'react';
+import { decodeInput } from '../keys/decode-input.js';
+import { type KeyEvent, keyEvent } from '../keys/key-event.js';
+
+export function useTerminalInput(handler: (event: KeyEvent) => void): void {
+  const { internal_eventEmitter: emitter, setRawMode, isRawModeSupported } = useStdin();
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  const inPaste = useRef(false);
+
+  useEffect(() => {
+    // A pipe has no raw mode; the console is only started on a TTY, but never crash on one.
+    if (!isRawModeSupported) return;
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [isRawModeSupported, setRawMode]);
+
+  useEffect(() => {
+    const onInput = (raw: string): void => {
+      for (const event of decodeInput(raw)) {
+        if (event.name === 'pasteStart') { inPaste.current = true; continue; }
+        if (event.name === 'pasteEnd') { inPaste.current = false; continue; }
+        if (inPaste.current) {
+          // Inside a bracketed paste, Enter and Tab are text.
+          const text = event.name === 'char' || event.name === 'paste' ? event.text
+            : event.name === 'return' ? '\r' : event.name === 'tab' ? '\t' : event.ctrl && event.name === 'j' ? '\n' : '';
+          if (text !== '') handlerRef.current(keyEvent('paste', { text }));
+          continue;
+        }
+        handlerRef.current(event);
+      }
+    };
+    emitter.on('input', onInput);
+    return () => { emitter.off('input', onInput); };
+  }, [emitter]);
+}

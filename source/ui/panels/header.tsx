@@ -1,0 +1,39 @@
+// Two header lines: who and where (profile, backend, redacted target), then the server version,
+// transaction state and connection state.
+import { Box, Text } from 'ink';
+import type { Backend } from '../../dsn/types.js';
+import type { ResolvedTarget } from '../../profiles/target.js';
+import { theme } from '../theme.js';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'down';
+
+export interface HeaderProps {
+  target: ResolvedTarget;
+  backend: Backend | null;
+  serverVersion: string | null;
+  transaction: 'idle' | 'in-transaction' | 'failed';
+  connection: ConnectionState;
+  readOnly: boolean;
+  width: number;
+}
+
+const transactionLabel = { idle: 'idle', 'in-transaction': 'in transaction', failed: 'failed transaction' } as const;
+const connectionColour = { connecting: theme.warning, connected: theme.ok, reconnecting: theme.warning, down: theme.error } as const;
+
+export function Header({ target, backend, serverVersion, transaction, connection, readOnly, width }: HeaderProps) {
+  const profile = target.profileName ?? '(DSN)';
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.accent}>dsnsh</Text>
+        {` ${profile} · ${backend ?? '?'} · ${target.redacted}${readOnly ? ' · read-only' : ''}`}
+      </Text>
+      <Text wrap="truncate-end">
+        {`server ${serverVersion ?? '…'} · `}
+        <Text color={transaction === 'idle' ? undefined : transaction === 'failed' ? theme.error : theme.warning}>{transactionLabel[transaction]}</Text>
+        {' · '}
+        <Text color={connectionColour[connection]}>{connection}</Text>
+      </Text>
+    </Box>
+  );
+}

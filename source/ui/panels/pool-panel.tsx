@@ -1,0 +1,42 @@
+// Client pool against the DSN's limits, and server-side sessions; unreadable figures are named
+// in place instead of failing the panel.
+import { Text } from 'ink';
+import type { Figure, PoolSnapshot, ServerFacts } from '../../adapters/adapter.js';
+import type { Reading } from '../hooks/use-live-panels.js';
+import { theme } from '../theme.js';
+
+function duration(ms: number): string {
+  if (ms === 0) return '∞';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function figure(value: Figure<number> | undefined): string {
+  if (value === undefined) return '…';
+  return value.ok ? String(value.value) : 'not available';
+}
+
+export function poolLine(pool: PoolSnapshot | undefined): string {
+  if (!pool) return 'pool …';
+  return `pool open ${pool.open}/${pool.maxConns} · idle ${pool.idle}/${pool.maxIdleConns} · in use ${pool.inUse} · waiting ${pool.waiting} · lifetime ${duration(pool.maxConnLifetimeMs)} · idle time ${duration(pool.maxConnIdleTimeMs)}`;
+}
+
+export function serverLine(facts: Reading<ServerFacts> | undefined): string {
+  if (facts === undefined) return 'server …';
+  if (!facts.ok) return `server figures not available: ${facts.reason}`;
+  const value = facts.value;
+  if (!value.appSessions.ok && !value.totalSessions.ok && !value.maxConnections.ok) {
+    return `server sessions not available (${value.appSessions.ok ? '' : value.appSessions.reason})`;
+  }
+  return `server sessions: this app ${figure(value.appSessions)} · all ${figure(value.totalSessions)} · max ${figure(value.maxConnections)}`;
+}
+
+export function PoolPanel({ pool, facts }: { pool: PoolSnapshot | undefined; facts: Reading<ServerFacts> | undefined }) {
+  return (
+    <>
+      <Text wrap="truncate-end"><Text color={theme.accent}>▌</Text>{poolLine(pool)}</Text>
+      <Text wrap="truncate-end"><Text color={theme.accent}>▌</Text>{serverLine(facts)}</Text>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// The query prompt: the buffer's lines (up to a limit, scrolled to keep the cursor visible) with
+// the cursor drawn as an inverse cell. The terminal's own cursor stays hidden.
+import { Box, Text } from 'ink';
+import { displayWidth, sliceColumns } from '../format/display-width.js';
+import type { HistorySearch } from '../hooks/use-prompt-editor.js';
+import { lineAndColumn } from '../state/text-motion.js';
+import type { PromptBuffer } from '../state/prompt-buffer.js';
+import { theme } from '../theme.js';
+
+export const PROMPT = 'sql> ';
+const CONTINUATION = ' ..> ';
+
+export function promptHeight(buffer: PromptBuffer, maxLines: number): number {
+  return Math.min(maxLines, buffer.text.split('\n').length);
+}
+
+interface PromptViewProps {
+  buffer: PromptBuffer;
+  search: HistorySearch | null;
+  width: number;
+  maxLines: number;
+  active: boolean;
+}
+
+export function PromptView({ buffer, search, width, maxLines, active }: PromptViewProps) {
+  if (search) {
+    const match = search.match === -1 ? '' : (buffer.history[search.match] ?? '').replace(/\n/g, ' ');
+    return <Text wrap="truncate-end">{`(history search) '${search.query}': `}{match}</Text>;
+  }
+  const lines = buffer.text.split('\n');
+  const { line: cursorLine, column } = lineAndColumn(buffer.text, buffer.cursor);
+  const height = Math.min(maxLines, lines.length);
+  const first = Math.max(0, Math.min(cursorLine - height + 1, lines.length - height));
+  const room = Math.max(1, width - PROMPT.length - 1);
+  return (
+    <Box flexDirection="column">
+      {lines.slice(first, first + height).map((text, offset) => {
+        const index = first + offset;
+        const prefix = index === 0 ? PROMPT : CONTINUATION;
+        if (index !== cursorLine || !active) {
+          return <Text key={index} wrap="truncate-end"><Text color={theme.accent}>{prefix}</Text>{sliceColumns(text, 0, room)}</Text>;
+        }
+        const before = text.slice(0, column);
+        const cursorChar = [...text.slice(column)][0] ?? ' ';
+        const after = text.slice(column + cursorChar.length);
+        // Scroll the line horizontally so the cursor stays on screen.
+        const shift = Math.max(0, displayWidth(before) - room + 1);
+        const visibleBefore = sliceColumns(before, shift, room);
+        const rest = Math.max(0, room - displayWidth(visibleBefore) - displayWidth(cursorChar));
+        return (
+          <Text key={index} wrap="truncate-end">
+            <Text color={theme.accent}>{prefix}</Text>
+            {visibleBefore}
+            <Text inverse>{cursorChar}</Text>
+            {sliceColumns(after, 0, rest)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

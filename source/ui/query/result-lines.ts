@@ -1,0 +1,56 @@
+// The lines the result area shows for an outcome: only the visible window of rows, each one
+// pre-formatted line cut to the screen width at the horizontal offset.
+import { sliceColumns } from '../format/display-width.js';
+import { headerLine, recordLines, rowLine, ruleLine } from '../format/table-layout.js';
+import { visibleTo, type ResultWindow } from '../state/result-window.js';
+import { markPosition, type Outcome } from './outcome.js';
+
+export type Tone = 'normal' | 'focused' | 'muted' | 'error' | 'heading';
+export interface ScreenLine { text: string; tone: Tone }
+
+/** Rows of the result area above the first data row (column names and rule). */
+export const TABLE_CHROME = 2;
+
+const line = (text: string, tone: Tone = 'normal'): ScreenLine => ({ text, tone });
+
+export function resultLines(outcome: Outcome | null, window: ResultWindow, options: { width: number; height: number; recordView: boolean }): ScreenLine[] {
+  const { width, height } = options;
+  if (outcome === null) {
+    return [line('Type SQL and press Enter (a statement ending with ; or one line). \\? lists commands, F1 shows keys.', 'muted')];
+  }
+  switch (outcome.kind) {
+    case 'done':
+      return [line(outcome.summary)];
+    case 'error':
+      return [
+        line(`ERROR: ${outcome.message}`, 'error'),
+        ...markPosition(outcome.statement, outcome.position).map((text) => line(text, 'error')),
+        ...(outcome.hint ? [line(`HINT: ${outcome.hint}`, 'muted')] : []),
+      ];
+    case 'info': {
+      const lines = outcome.lines.slice(window.visibleFrom, window.visibleFrom + height - 1).map((text) => line(sliceColumns(text, 0, width)));
+      return [line(outcome.title, 'heading'), ...lines];
+    }
+    case 'rows': {
+      const { source } = outcome;
+      if (options.recordView) {
+        const row = source.rows.get(window.focused);
+        if (row === undefined) return [line('(no rows)', 'muted')];
+        if (row === 'released') return [line('This row was released to bound memory; re-run the statement to see it.', 'muted')];
+        return recordLines(source.columns, row, window.focused + 1).slice(0, height).map((text, index) => line(sliceColumns(text, 0, width), index === 0 ? 'heading' : 'normal'));
+      }
+      const layout = source.layout;
+      const cut = (text: string) => sliceColumns(text, window.horizontalOffset, width);
+      const lines = [line(cut(headerLine(layout)), 'heading'), line(cut(ruleLine(layout)), 'muted')];
+      for (let index = window.visibleFrom; index < visibleTo(window); index += 1) {
+        const row = source.rows.get(index);
+        const focused = index === window.focused;
+        if (row === undefined) break;
+        if (row === 'released') lines.push(line(`(row ${index + 1} released to bound memory; re-run to see it)`, focused ? 'focused' : 'muted'));
+        else lines.push(line(cut(rowLine(layout, row)), focused ? 'focused' : 'normal'));
+      }
+      if (source.rows.rowCount === 0 && source.complete) lines.push(line('(no rows)', 'muted'));
+      return lines;
+    }
+  }
+}

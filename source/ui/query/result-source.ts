@@ -1,0 +1,74 @@
+// The rows of one result for the result view: either all at hand (a write's RETURNING rows, \dt)
+// or read from a stream chunk by chunk as the user scrolls. Memory stays bounded by RowStore.
+import type { Column, Row, RowStream } from '../../adapters/adapter.js';
+import { layoutTable, type TableLayout } from '../format/table-layout.js';
+import { RowStore } from '../state/row-store.js';
+
+/** Rows used to size columns */
+const LAYOUT_SAMPLE = 200;
+
+export class ResultSource {
+  readonly rows: RowStore;
+  private iterator: AsyncIterator<Row[]> | null;
+  private reading: Promise<void> | null = null;
+  private layoutCache: TableLayout | null = null;
+  complete: boolean;
+  failure: Error | null = null;
+
+  private constructor(readonly columns: Column[], private readonly stream: RowStream | null, retainLimit?: number) {
+    this.rows = new RowStore(retainLimit);
+    this.iterator = stream ? stream[Symbol.asyncIterator]() : null;
+    this.complete = stream === null;
+  }
+
+  static fromRows(columns: Column[], rows: Row[]): ResultSource {
+    const source = new ResultSource(columns, null);
+    source.rows.append(rows);
+    return source;
+  }
+
+  static fromStream(stream: RowStream, retainLimit?: number): ResultSource {
+    return new ResultSource(stream.columns, stream, retainLimit);
+  }
+
+  get layout(): TableLayout {
+    // Sized once from the first rows; re-sized only if it was computed before any row arrived.
+    if (this.layoutCache === null || (this.layoutFromNoRows && this.rows.rowCount > 0)) {
+      this.layoutFromNoRows = this.rows.rowCount === 0;
+      this.layoutCache = layoutTable(this.columns, this.rows.slice(0, LAYOUT_SAMPLE).filter((row): row is Row => row !== 'released'));
+    }
+    return this.layoutCache;
+  }
+  private layoutFromNoRows = false;
+
+  /** Reads one more chunk; concurrent calls share the read. Resolves after the rows are stored. */
+  readMore(): Promise<void> {
+    if (this.complete || this.iterator === null) return Promise.resolve();
+    this.reading ??= this.iterator.next().then(
+      (next) => {
+        if (next.done) this.finish();
+        else this.rows.append(next.value);
+      },
+      (error: unknown) => {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.finish();
+      },
+    ).finally(() => { this.reading = null; });
+    return this.reading;
+  }
+
+  get isReading(): boolean { return this.reading !== null; }
+
+  private finish(): void {
+    this.complete = true;
+    this.iterator = null;
+    void this.stream?.close().catch(() => undefined);
+  }
+
+  /** Stops reading and frees the connection; idempotent. */
+  async close(): Promise<void> {
+    this.complete = true;
+    this.iterator = null;
+    await this.stream?.close().catch(() => undefined);
+  }
+}

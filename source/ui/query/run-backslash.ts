@@ -1,0 +1,75 @@
+// Backslash commands that read the catalog or the connection, answered as Outcomes.
+import type { Adapter, ServerFacts } from '../../adapters/adapter.js';
+import type { ResolvedTarget } from '../../profiles/target.js';
+import { helpLines } from '../keys/help-lines.js';
+import { type BackslashCommand, matchesPattern } from '../sql/backslash-commands.js';
+import type { Outcome } from './outcome.js';
+import { ResultSource } from './result-source.js';
+
+export interface BackslashContext {
+  adapter: Adapter;
+  target: ResolvedTarget;
+  facts: ServerFacts | null;
+  signal: AbortSignal;
+}
+
+const text = (name: string) => ({ name, type: 'text' });
+
+async function listTables(context: BackslashContext, pattern: string | null, statement: string): Promise<Outcome> {
+  const tables = await context.adapter.introspect.tables(undefined, { signal: context.signal });
+  const rows = tables.filter((table) => matchesPattern(pattern, table.name)).map((table) => [table.schema, table.name, table.kind]);
+  if (rows.length === 0) return { kind: 'info', title: pattern ? `No tables match ${pattern}.` : 'No tables.', lines: [] };
+  return { kind: 'rows', source: ResultSource.fromRows([text('schema'), text('name'), text('kind')], rows), elapsedMs: 0, statement };
+}
+
+async function describe(context: BackslashContext, name: string, statement: string): Promise<Outcome> {
+  const [schema, table] = name.includes('.') ? [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)] : [undefined, name];
+  const columns = await context.adapter.introspect.columns(table, schema, { signal: context.signal });
+  if (columns.length === 0) return { kind: 'error', message: `No table or view named ${name}.`, hint: 'List them with \\dt.', statement, position: null };
+  const rows = columns.map((column) => [column.name, column.type, column.nullable ? 'yes' : 'no']);
+  return { kind: 'rows', source: ResultSource.fromRows([text('column'), text('type'), text('nullable')], rows), elapsedMs: 0, statement };
+}
+
+function connInfo(context: BackslashContext): Outcome {
+  const { target, facts, adapter } = context;
+  const lines = [
+    `profile   ${target.profileName ?? '(none: DSN given directly)'}`,
+    `backend   ${adapter.backend}`,
+    `target    ${target.redacted}`,
+    `source    ${target.source}`,
+  ];
+  if (facts) {
+    lines.push(`server    ${facts.product} ${facts.version}`);
+    lines.push(`tls       ${facts.tls.ok ? (facts.tls.value.encrypted ? `encrypted${facts.tls.value.verified ? ', verified' : ', not verified'}` : 'not encrypted') : facts.tls.reason}`);
+    for (const [key, value] of Object.entries(facts.details)) lines.push(`${key.padEnd(9)} ${value}`);
+  }
+  return { kind: 'info', title: 'Connection', lines };
+}
+
+export async function runBackslash(command: BackslashCommand, context: BackslashContext, statement: string): Promise<Outcome> {
+  try {
+    switch (command.kind) {
+      case 'listTables': return await listTables(context, command.pattern, statement);
+      case 'describe': return await describe(context, command.name, statement);
+      case 'listSchemas': {
+        if (!context.adapter.capabilities.schemas) return { kind: 'info', title: 'This backend has one schema per database.', lines: [] };
+        const schemas = await context.adapter.introspect.schemas({ signal: context.signal });
+        return { kind: 'rows', source: ResultSource.fromRows([text('schema')], schemas.map((schema) => [schema.name])), elapsedMs: 0, statement };
+      }
+      case 'listDatabases': {
+        const facts = context.facts;
+        const database = 'database' in context.adapter.dsn ? context.adapter.dsn.database : null;
+        if (!context.adapter.capabilities.schemas && context.adapter.backend !== 'mysql') {
+          return { kind: 'info', title: 'SQLite has one database per file.', lines: [`file  ${'path' in context.adapter.dsn ? context.adapter.dsn.path : ''}`] };
+        }
+        return { kind: 'info', title: 'Databases', lines: [`connected to ${database ?? '(default)'}${facts ? ` on ${facts.product} ${facts.version}` : ''}`, 'List all with: SELECT datname FROM pg_database;  (MySQL: SHOW DATABASES;)'] };
+      }
+      case 'connInfo': return connInfo(context);
+      case 'help': return { kind: 'info', title: 'Help', lines: helpLines() };
+      case 'unknown': return { kind: 'error', message: `Unknown command ${command.text}.`, hint: 'Type \\? for the list of commands.', statement, position: null };
+      default: return { kind: 'info', title: '', lines: [] };
+    }
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error), hint: null, statement, position: null };
+  }
+}
