@@ -3,6 +3,7 @@
 // CPU count).
 import { DEFAULT_BUSY_TIMEOUT_MS, SQLITE_OTHER_PARAMS } from './sqlite-pragmas.js';
 import { MYSQL_DEFAULTS } from './mysql-params.js';
+import { CONNECTION_OPTIONS, UNAPPLIED_OPTIONS } from './postgres-params.js';
 import type { Backend, ParsedDsn } from './types.js';
 
 export interface ParamDoc {
@@ -11,6 +12,8 @@ export interface ParamDoc {
   meaning: string;
   /** What applies when the parameter is absent */
   defaultText: (dsn: ParsedDsn) => string;
+  /** SQLite: the PRAGMA this parameter sets (an explicit _pragma= may set it instead) */
+  pragma?: string;
 }
 
 const fixed = (text: string) => () => text;
@@ -65,6 +68,7 @@ export const MYSQL_PARAM_DOCS: readonly ParamDoc[] = [
 
 const pragma = (name: string, alias: string | undefined, meaning: string, fallback: string): ParamDoc => ({
   name,
+  ...(/^PRAGMA \w+/.test(meaning) ? { pragma: meaning.split(/[ :]/)[1]! } : {}),
   ...(alias ? { aliases: [alias] } : {}),
   meaning,
   defaultText: fixed(fallback),
@@ -100,8 +104,10 @@ export function paramDocsFor(backend: Backend): readonly ParamDoc[] {
     case 'mysql':
       return [...MYSQL_PARAM_DOCS, ...POOL_PARAM_DOCS];
     case 'sqlite':
-    case 'memory':
       return [...SQLITE_PARAM_DOCS, ...POOL_PARAM_DOCS];
+    case 'memory':
+      // `memory` takes no parameters; only the pool defaults apply.
+      return POOL_PARAM_DOCS;
   }
 }
 
@@ -109,7 +115,8 @@ export function paramDocsFor(backend: Backend): readonly ParamDoc[] {
 export function meaningOfUnlisted(backend: Backend, name: string): string {
   if (backend === 'mysql') return 'session system variable, applied after connecting with SET';
   if (backend === 'postgres' || backend === 'cockroach') {
-    return ['host', 'port', 'user', 'password', 'dbname', 'database'].includes(name) ? 'connection option' : 'server setting sent at connection start';
+    if (UNAPPLIED_OPTIONS.has(name)) return 'connection option of the service\'s driver (pgx); not applied by dsnsh';
+    return CONNECTION_OPTIONS.has(name) ? 'connection option (overrides the URL part)' : 'server setting sent at connection start';
   }
   return SQLITE_OTHER_PARAMS.has(name) ? 'understood by the Go SQLite driver; not applied by dsnsh' : 'ignored (unknown to the SQLite drivers)';
 }

@@ -6,26 +6,12 @@ import { percentDecode } from './percent-decode.js';
 import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
 import { isSecretParam, readQueryString } from './query-string.js';
 import { REDACTED } from './redact.js';
+import { CONNECTION_OPTIONS, UNAPPLIED_OPTIONS } from './postgres-params.js';
 import type { SchemeRow } from './schemes.js';
 import { parsePort, splitAuthority, splitHostPort } from './url-authority.js';
 import type { PgSslMode, PostgresDsn } from './types.js';
 
 const SSL_MODES: readonly PgSslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
-
-/** Connection options pgx consumes itself; they are never sent to the server as settings. */
-const CONNECTION_OPTIONS = new Set([
-  'host', 'port', 'database', 'dbname', 'user', 'password', 'passfile', 'connect_timeout',
-  'sslmode', 'sslkey', 'sslcert', 'sslrootcert', 'sslpassword', 'sslsni', 'sslnegotiation',
-  'krbspn', 'krbsrvname', 'target_session_attrs', 'service', 'servicefile',
-  'statement_cache_capacity', 'description_cache_capacity', 'default_query_exec_mode',
-  'application_name', 'fallback_application_name', 'search_path', 'options',
-]);
-
-/** Options pgx understands that dsnsh does not apply (yet); shown as a warning. */
-const UNAPPLIED_OPTIONS = new Set([
-  'passfile', 'sslpassword', 'sslsni', 'sslnegotiation', 'krbspn', 'krbsrvname', 'target_session_attrs',
-  'service', 'servicefile', 'statement_cache_capacity', 'description_cache_capacity', 'default_query_exec_mode',
-]);
 
 export function parsePostgres(dsn: string, scheme: SchemeRow, bodyOffset: number, cpuCount: number, redacted: string): PostgresDsn {
   const backend = scheme.backend === 'cockroach' ? 'cockroach' : 'postgres';

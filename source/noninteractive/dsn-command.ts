@@ -27,9 +27,13 @@ Exit codes: 0 explained, 2 bad DSN or usage.
 
 export async function run(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
-  if (subcommand === undefined || subcommand === '--help' || subcommand === '-h' || subcommand === 'help') {
+  if (subcommand === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (subcommand === '--help' || subcommand === '-h' || subcommand === 'help') {
     process.stdout.write(USAGE);
-    return subcommand === undefined ? 2 : 0;
+    return 0;
   }
   if (subcommand !== 'explain') {
     process.stderr.write(`dsnsh dsn: unknown command "${subcommand}".\n\n${USAGE}`);

@@ -44,14 +44,27 @@ function parameterRows(dsn: ParsedDsn): { given: Row[]; defaults: Row[] } {
   const isGiven = (name: string) => name in dsn.params || name in poolParams;
   const defaults: Row[] = docs
     .filter((doc) => ![doc.name, ...(doc.aliases ?? [])].some(isGiven))
-    .map((doc) => ({ name: [doc.name, ...(doc.aliases ?? [])].join(' / '), value: doc.defaultText(dsn), meaning: doc.meaning }));
+    .map((doc) => ({ name: [doc.name, ...(doc.aliases ?? [])].join(' / '), value: setByExplicitPragma(dsn, doc.pragma) ?? doc.defaultText(dsn), meaning: doc.meaning }));
   // Given parameters in DSN order, documented or not; pool keys last, with the value in effect.
-  const given: Row[] = Object.entries(dsn.params).map(([name, value]) => ({ name, value, meaning: meaningOf(dsn, name) }));
+  const given: Row[] = Object.entries(dsn.params).map(([name, value]) => ({ name, value: withForcedValue(dsn, name, value), meaning: meaningOf(dsn, name) }));
   for (const [name, value] of Object.entries(poolParams)) {
     const effective = poolValue(dsn, name);
     given.push({ name, value: value === effective ? value : `${value} (in effect: ${effective})`, meaning: meaningOf(dsn, name) });
   }
   return { given, defaults };
+}
+
+/** An explicit `_pragma=name(value)` sets a PRAGMA whose `_name` form is absent. */
+function setByExplicitPragma(dsn: ParsedDsn, pragma: string | undefined): string | null {
+  if (dsn.backend !== 'sqlite' || pragma === undefined || !dsn.params._pragma) return null;
+  const set = dsn.pragmas.find((candidate) => candidate.name === pragma);
+  return set && new RegExp(`(^|, )\\s*${pragma}\\s*[(=]`, 'i').test(dsn.params._pragma) ? `${set.value} (set by _pragma)` : null;
+}
+
+/** Ory forces three MySQL flags to true whatever the DSN says. */
+function withForcedValue(dsn: ParsedDsn, name: string, value: string): string {
+  if (dsn.backend !== 'mysql' || !['parseTime', 'multiStatements', 'clientFoundRows'].includes(name)) return value;
+  return value === 'true' ? value : `${value} (in effect: true, forced by Ory)`;
 }
 
 function meaningOf(dsn: ParsedDsn, name: string): string {

@@ -14,6 +14,8 @@ function parsesOrThrowsDsnError(text: string): void {
     parseDsn(text, { cpuCount: 2 });
   } catch (error) {
     if (!(error instanceof DsnError)) throw new Error(`non-DsnError for ${JSON.stringify(text)}: ${String(error)}`);
+    // parseDsn wraps its own bugs as "could not be read"; those must not happen either.
+    if (error.message.startsWith('The DSN could not be read')) throw new Error(`parser bug for ${JSON.stringify(text)}: ${error.message}`);
   }
 }
 
