@@ -65,7 +65,8 @@ export function openRowStream(
   query.on('fields', (fields: FieldPacket[] | undefined) => {
     if (normaliser || !fields) return;
     normaliser = makeRowNormaliser(fields, context.formatDateTime);
-    opened?.(normaliser.columns);
+    // A statement cancelled before its first row opens as a failure, not as a stream.
+    if (!guard.verdict()) opened?.(normaliser.columns);
   });
   query.on('result', (row: unknown, index: number) => {
     if (abandoning || index !== 0 || !normaliser || !Array.isArray(row)) return;
