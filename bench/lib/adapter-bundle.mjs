@@ -1,7 +1,7 @@
 // Bundles dsnsh's adapter layer (open-adapter.ts + the DSN parser) with esbuild into bench's own
 // scratch folder, so case 6 can call the adapter from JavaScript without touching dist/.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { DATA_DIR, PROJECT_ROOT } from './environment.mjs';
 
 const OUT_DIR = join(DATA_DIR, 'adapter-bundle');
@@ -11,18 +11,18 @@ export async function buildAdapterBundle() {
   const openAdapter = join(PROJECT_ROOT, 'source/adapters/open-adapter.ts');
   const parseDsn = findParseDsn();
   if (!parseDsn) return { missing: 'the DSN parser (source/dsn/parse-dsn.ts) does not exist yet' };
-  for (const family of ['postgres', 'mysql', 'sqlite']) {
-    if (!existsSync(join(PROJECT_ROOT, 'source/adapters', family))) return { missing: `source/adapters/${family}/ does not exist yet` };
-  }
   const entry = join(OUT_DIR, 'entry.ts');
   rmSync(OUT_DIR, { recursive: true, force: true });
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(entry, `export { openAdapter } from ${JSON.stringify(openAdapter)};\nexport { parseDsn } from ${JSON.stringify(parseDsn)};\n`);
   const { build } = await import('esbuild');
   try {
     await build({
-      entryPoints: [{ in: entry, out: 'adapter' }],
+      // Same layout as scripts/build.mjs: workers (`*-worker.ts`) as their own outputs beside the
+      // entry, shared code in chunks/, so adapters find their workers as they do in dist/.
+      entryPoints: [{ in: entry, out: 'adapter' }, ...findWorkers(SOURCE).map((file) => ({ in: file, out: relative(SOURCE, file).replace(/\.tsx?$/, '').replaceAll('/', '__') }))],
+      chunkNames: 'chunks/[name]-[hash]',
+      plugins: [stubMissingAdapters],
       outdir: OUT_DIR,
       bundle: true,
       splitting: true,
@@ -38,6 +38,33 @@ export async function buildAdapterBundle() {
   }
   return { bundle: join(OUT_DIR, 'adapter.js') };
 }
+
+const SOURCE = join(PROJECT_ROOT, 'source');
+
+function findWorkers(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...findWorkers(full));
+    else if (/-worker\.tsx?$/.test(name)) found.push(full);
+  }
+  return found;
+}
+
+/** An adapter family not written yet fails when opened, not when bundling, so the others still run. */
+const stubMissingAdapters = {
+  name: 'stub-missing-adapters',
+  setup(build) {
+    build.onResolve({ filter: /-adapter\.js$/ }, (args) => {
+      const source = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return existsSync(source) ? undefined : { path: source, namespace: 'missing-adapter' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'missing-adapter' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${relative(PROJECT_ROOT, args.path)} does not exist yet`)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 function findParseDsn() {
   const dir = join(PROJECT_ROOT, 'source/dsn');
