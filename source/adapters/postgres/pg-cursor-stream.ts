@@ -6,6 +6,7 @@ import type { PostgresDsn } from '../../dsn/types.js';
 import type { Column, Row, RowStream, Value } from '../adapter.js';
 import { backendOf, sendCancelRequest } from './pg-cancel.js';
 import { cancelledError, toAdapterError } from './pg-error-mapping.js';
+import { untilReady } from './pg-statement.js';
 import type { TypeNames } from './pg-type-names.js';
 
 export interface CursorStreamOptions {
@@ -51,6 +52,7 @@ export async function openCursorStream(options: CursorStreamOptions): Promise<Ro
       return rows;
     } catch (error) {
       finished = true;
+      await untilReady(client);
       const mapped = toAdapterError(error, { dsn, aborted: signal?.aborted === true });
       await close(mapped.kind === 'connect');
       throw mapped;

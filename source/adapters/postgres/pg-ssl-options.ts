@@ -54,7 +54,8 @@ function clientCertificate(dsn: PostgresDsn): ConnectionOptions {
 /** TLS options for the modes that encrypt; reads every certificate file now so errors surface at open. */
 export function planSsl(dsn: PostgresDsn): SslPlan {
   const mode = dsn.ssl.mode;
-  if (mode === 'disable') return { first: false, fallback: null, verifiesChain: false, verifiesHost: false };
+  // libpq never uses TLS on a Unix-domain socket, whatever sslmode says.
+  if (mode === 'disable' || dsn.host.startsWith('/')) return { first: false, fallback: null, verifiesChain: false, verifiesHost: false };
 
   const client = clientCertificate(dsn);
   const verifyFull = mode === 'verify-full';

@@ -18,8 +18,12 @@ export function serverSettings(dsn: PostgresDsn): [string, string][] {
   return settings;
 }
 
-/** `-c search_path=app -c statement_timeout=5000`, or undefined when there is nothing to send. */
+/**
+ * libpq's own `options` parameter first (as given), then `-c search_path=app -c statement_timeout=5000`;
+ * undefined when there is nothing to send.
+ */
 export function startupOptions(dsn: PostgresDsn): string | undefined {
   const words = serverSettings(dsn).map(([key, value]) => `-c ${escapeOptionWord(`${key}=${value}`)}`);
+  if (dsn.startupOptions) words.unshift(dsn.startupOptions);
   return words.length > 0 ? words.join(' ') : undefined;
 }

@@ -40,15 +40,47 @@ async function toStatementResult(result: QueryArrayResult, typeNames: TypeNames,
   };
 }
 
+interface ClientInternals {
+  readyForQuery?: boolean;
+  connection?: { on(event: string, listener: () => void): unknown; off(event: string, listener: () => void): unknown };
+}
+
+/**
+ * pg rejects a failed statement on the ErrorResponse, before the ReadyForQuery that carries the
+ * new transaction status: wait for it, so transactionState() is right once the caller sees the error.
+ */
+export function untilReady(client: ClientBase): Promise<void> {
+  const internals = client as unknown as ClientInternals;
+  const connection = internals.connection;
+  if (internals.readyForQuery !== false || !connection) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      connection.off('readyForQuery', done);
+      connection.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5000); // a connection that died never sends it
+    connection.on('readyForQuery', done);
+    connection.on('end', done);
+  });
+}
+
 /**
  * Runs `sql` and returns every statement's result in order. The server reports no per-statement
  * timing for a multi-statement text, so each result carries the elapsed time of the whole text.
  */
 export async function runStatements(client: ClientBase, sql: string, params: Value[] | undefined, typeNames: TypeNames): Promise<StatementResult[]> {
   const started = performance.now();
-  const raw: unknown = params && params.length > 0
-    ? await client.query({ text: sql, values: params, rowMode: 'array' })
-    : await client.query({ text: sql, rowMode: 'array' });
+  let raw: unknown;
+  try {
+    raw = params && params.length > 0
+      ? await client.query({ text: sql, values: params, rowMode: 'array' })
+      : await client.query({ text: sql, rowMode: 'array' });
+  } catch (error) {
+    await untilReady(client);
+    throw error;
+  }
   const elapsedMs = performance.now() - started;
   const results = (Array.isArray(raw) ? raw : [raw]) as QueryArrayResult[];
   return Promise.all(results.map((result) => toStatementResult(result, typeNames, elapsedMs)));
