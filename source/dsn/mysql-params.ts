@@ -41,3 +41,9 @@ export const MYSQL_DEFAULTS = {
   port: 3306,
   socket: '/tmp/mysql.sock',
 } as const;
+
+/** Multi-byte character sets where client-side escaping is unsafe; the Go driver refuses them with interpolateParams. */
+export const UNSAFE_INTERPOLATION_COLLATIONS: ReadonlySet<string> = new Set([
+  'big5_chinese_ci', 'sjis_japanese_ci', 'gbk_chinese_ci', 'big5_bin', 'gb2312_bin', 'gbk_bin', 'sjis_bin',
+  'cp932_japanese_ci', 'cp932_bin', 'gb18030_chinese_ci', 'gb18030_bin', 'gb18030_unicode_520_ci',
+]);

@@ -5,7 +5,7 @@ import { DsnError } from './errors.js';
 import { nanosToMs, parseGoDuration } from './go-duration.js';
 import { parseGoInt } from './go-int.js';
 import { splitMysqlSections, type MysqlSections } from './mysql-address.js';
-import { MYSQL_DEFAULTS, MYSQL_DRIVER_PARAMS, ORY_FORCED_MYSQL_FLAGS } from './mysql-params.js';
+import { MYSQL_DEFAULTS, MYSQL_DRIVER_PARAMS, ORY_FORCED_MYSQL_FLAGS, UNSAFE_INTERPOLATION_COLLATIONS } from './mysql-params.js';
 import { percentDecode } from './percent-decode.js';
 import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
 import { isSecretParam, readQueryString, type QueryEntry } from './query-string.js';
@@ -33,6 +33,9 @@ export function parseMysql(dsn: string, bodyOffset: number, cpuCount: number, re
     if (isPoolKey(entry.key)) continue;
     result.params[entry.key] = isSecretParam(entry.key) ? REDACTED : entry.value;
     applyParam(result, entry);
+  }
+  if (result.driverFlags.interpolateParams !== undefined && readMysqlBool(result.driverFlags.interpolateParams) && UNSAFE_INTERPOLATION_COLLATIONS.has(result.collation)) {
+    throw new DsnError('bad_value', `interpolateParams cannot be used with the collation ${result.collation}: escaping is unsafe in that character set.`, 'Drop interpolateParams or choose a utf8mb4 collation.', 'interpolateParams');
   }
   for (const flag of ORY_FORCED_MYSQL_FLAGS) {
     if (entries.some((entry) => entry.key === flag && readMysqlBool(entry.value) === false)) {
@@ -172,7 +175,8 @@ function applyParam(result: MysqlDsn, entry: QueryEntry): void {
 function readTls(value: string, position: number): MysqlTls {
   const flag = readMysqlBool(value);
   if (flag !== null) return flag ? 'true' : 'false';
-  if (value === 'skip-verify' || value === 'preferred') return value;
+  const lower = value.toLowerCase(); // the Go driver lower-cases these two
+  if (lower === 'skip-verify' || lower === 'preferred') return lower;
   throw new DsnError(
     'bad_value',
     `tls "${value}" is not a TLS setting the service knows (custom TLS configurations must be registered in code).`,

@@ -19,7 +19,13 @@ export function defaultPool(cpuCount: number): PoolSettings {
 /** Reads the pool keys among `entries`; the caller drops them from the driver's parameters. */
 export function readPoolSettings(entries: readonly QueryEntry[], cpuCount: number, warnings: string[]): PoolSettings {
   const pool = defaultPool(cpuCount);
-  const given = new Map(entries.filter((entry) => isPoolKey(entry.key)).map((entry) => [entry.key, entry.value]));
+  const given = new Map<string, string>();
+  for (const entry of entries) {
+    if (!isPoolKey(entry.key)) continue;
+    // Ory treats an empty value as absent.
+    if (entry.value === '') warnings.push(`${entry.key} is empty; the default applies.`);
+    else given.set(entry.key, entry.value);
+  }
 
   const maxConns = given.get('max_conns');
   if (maxConns !== undefined) {

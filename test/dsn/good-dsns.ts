@@ -83,6 +83,7 @@ export const GOOD_DSNS: [string, Expected][] = [
   ['mysql://u:p@tcp(h)/db?tls=true', { tls: 'true' }],
   ['mysql://u:p@tcp(h)/db?tls=skip-verify', { tls: 'skip-verify' }],
   ['mysql://u:p@tcp(h)/db?tls=preferred', { tls: 'preferred' }],
+  ['mysql://u:p@tcp(h)/db?tls=Skip-Verify', { tls: 'skip-verify' }],
   ['mysql://u:p@tcp(h)/db?tls=False', { tls: 'false' }],
   ['mysql://u:p@tcp(h)/db?parseTime=false&multiStatements=0&clientFoundRows=FALSE', { parseTime: true, multiStatements: true, clientFoundRows: true, warnings: [expect.stringContaining('parseTime=false is overridden'), expect.stringContaining('multiStatements=false is overridden'), expect.stringContaining('clientFoundRows=false is overridden')] }],
   ['mysql://u:p@tcp(h)/db?interpolateParams=true&allowNativePasswords=1', { driverFlags: { interpolateParams: 'true', allowNativePasswords: '1' }, systemVariables: {} }],

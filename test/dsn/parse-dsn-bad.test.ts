@@ -60,6 +60,7 @@ const BAD_DSNS: [string, DsnErrorCode, string | null][] = [
   ['mysql://u:p@tcp(h)/db?bad-name=1', 'bad_param', 'bad-name'],
   ['mysql://u:p@tcp(h)/db?tls=true&tls=false', 'duplicate_param', 'tls'],
   ['mysql://u:p@host:notaport/db', 'bad_port', 'port'],
+  ['mysql://u:p@tcp(h)/db?interpolateParams=true&collation=sjis_japanese_ci', 'bad_value', 'interpolateParams'],
   // SQLite
   ['sqlite://', 'missing_path', 'path'],
   ['sqlite://?_fk=true', 'missing_path', 'path'],
