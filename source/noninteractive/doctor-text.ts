@@ -29,7 +29,10 @@ export function formatDoctorReport(report: DoctorReport): string {
         : !report.tls.encrypted ? 'not in use (plaintext)'
         : report.tls.verified ? 'in use, certificate verified' : 'in use, certificate NOT verified']);
     }
-    if (report.server) lines.push(['server', `${report.server.product} ${report.server.version}`]);
+    if (report.server) {
+      const { product, version } = report.server;
+      lines.push(['server', version.toLowerCase().includes(product.toLowerCase()) ? version : `${product} ${version}`]);
+    }
     if (report.latencyMs !== undefined) lines.push(['latency', `${report.latencyMs} ms (median of 3 round trips)`]);
   }
   const pool = report.pool;

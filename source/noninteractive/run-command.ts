@@ -81,7 +81,7 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
     const options: FormatOptions = { format, header: args.header, nullText, color: colorEnabled(stdoutIsTty, process.env) };
     const sink = new OutputSink(process.stdout);
     try {
-      return await runScripts(scripts, {
+      const code = await runScripts(scripts, {
         adapter,
         session,
         writer: createResultWriter(sink, options),
@@ -90,6 +90,8 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
         continueOnError: args.continueOnError,
         serverCsv: serverCsvAllowed(adapter, scripts, options, readOnly) ? { header: options.header } : null,
       });
+      if (code === EXIT.interrupted) process.stderr.write('dsnsh: interrupted; the running statement was cancelled\n');
+      return code;
     } catch (error) {
       if (error instanceof OutputClosedError) return EXIT.ok;
       throw error;

@@ -5,7 +5,7 @@ import { AdapterError } from '../adapters/adapter-error.js';
 import { splitStatements, type Statement } from '../sql/split-statements.js';
 import { isQueryStatement } from '../sql/statement-kind.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import type { OutputSink } from './output/output-sink.js';
+import { OutputClosedError, type OutputSink } from './output/output-sink.js';
 import type { ResultWriter } from './output/result-writer.js';
 import { describeError, printError } from './report-error.js';
 
@@ -31,14 +31,21 @@ const CHUNK_ROWS = 1000;
 
 export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
-  for (const script of scripts) {
-    for (const statement of splitStatements(script.sql, options.adapter.backend)) {
+  const split = scripts.map((script) => ({ script, statements: splitStatements(script.sql, options.adapter.backend) }));
+  let remaining = split.reduce((sum, { statements }) => sum + statements.length, 0);
+  for (const { script, statements } of split) {
+    for (const statement of statements) {
+      remaining -= 1;
       try {
         await runStatement(statement.text, options);
       } catch (error) {
+        if (error instanceof OutputClosedError) throw error;
         await options.sink.flush().catch(() => undefined);
         if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return EXIT.interrupted;
         const report = describeError(error, 'statement');
+        if (!report.hint && remaining > 0 && !options.continueOnError) {
+          report.hint = `${remaining} later ${remaining === 1 ? 'statement was' : 'statements were'} not run; --continue-on-error runs them anyway`;
+        }
         printError(report, `${script.label}:${errorLine(statement, error)}: `, options.stderr);
         if (report.exitCode === EXIT.connection) return report.exitCode;
         exitCode = EXIT.statement;
