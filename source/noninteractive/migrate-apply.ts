@@ -5,7 +5,7 @@ import { AdapterError } from '../adapters/adapter-error.js';
 import { applyMigrations, planMigrations, type MigrationPlan, type MigrationProblem, type MigrationRunResult, type ProgressEvent } from '../migrations/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { confirm } from './migrate-confirm.js';
-import { failureLines, planStepLine } from './migrate-text.js';
+import { failureLines, planStepLines } from './migrate-text.js';
 
 export interface ApplyCommand {
   direction: 'up' | 'down';
@@ -29,7 +29,7 @@ function planText(plan: MigrationPlan, command: ApplyCommand): string {
   const lines = [`Plan: ${verb} ${plan.steps.length} migration(s) on ${command.redactedTarget} (dialect ${plan.status.summary.dialect}):`];
   if (plan.tableAction === 'create') lines.push('  create table schema_migration (Ory\'s layout)');
   if (plan.tableAction === 'upgrade-legacy') lines.push('  move schema_migration to the current layout (the old table is kept as schema_migration_pop_legacy)');
-  lines.push(...plan.steps.map(planStepLine));
+  lines.push(...planStepLines(plan.steps));
   return `${lines.join('\n')}\n`;
 }
 

@@ -52,9 +52,13 @@ export function summaryLines(summary: MigrationSummary): string[] {
   return lines;
 }
 
-export function planStepLine(step: PlanStep): string {
-  const notes = [step.file.autocommit ? 'autocommit' : null, step.action === 'record' ? 'already applied under its 14-digit version: only recorded' : null].filter(Boolean);
-  return `  ${step.version}  ${step.name}  (${step.file.file})${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`;
+/** The plan's lines, columns aligned: version, name, file, notes. */
+export function planStepLines(steps: readonly PlanStep[]): string[] {
+  const nameWidth = Math.max(...steps.map((s) => s.name.length));
+  return steps.map((step) => {
+    const notes = [step.file.autocommit ? 'autocommit' : null, step.action === 'record' ? 'applied under its 14-digit version: only recorded' : null].filter(Boolean);
+    return `  ${step.version}  ${step.name.padEnd(nameWidth)}  ${step.file.file}${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`;
+  });
 }
 
 function indent(text: string): string {
