@@ -41,8 +41,8 @@ function dateFormatterFor(dsn: MysqlDsn) {
 
 export async function openMysqlAdapter(dsn: MysqlDsn): Promise<Adapter> {
   const options = connectionOptions(dsn);
-  const plan = tlsPlan(dsn.tls, dsn.protocol);
-  const errorContext = { password: dsn.password, address: serverAddress(dsn) };
+  const plan = tlsPlan(dsn.tls, dsn.protocol, dsn.host);
+  const errorContext = { password: dsn.password, address: serverAddress(dsn), mayBePlaintext: plan.ssl === undefined || plan.fallBackToPlaintext };
   const connect = async (): Promise<OpenedConnection> => {
     try {
       return await openConnection(options, plan);

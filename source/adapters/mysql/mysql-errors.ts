@@ -27,6 +27,8 @@ export interface ErrorContext {
   password?: string | null;
   /** Where the server was meant to be, for connection messages */
   address?: string;
+  /** The connection may be plaintext (tls=false or preferred) */
+  mayBePlaintext?: boolean;
 }
 
 export function scrub(text: string, password: string | null | undefined): string {
@@ -58,7 +60,9 @@ function hintFor(kind: AdapterErrorKind, error: DriverError, context: ErrorConte
   const where = context.address ? ` at ${context.address}` : '';
   switch (kind) {
     case 'auth':
-      return 'Check the user name and password in the DSN, and that the user may use this database.';
+      // MariaDB answers "access denied" to a plaintext login when require_secure_transport is on.
+      return 'Check the user name and password in the DSN, and that the user may use this database.'
+        + (context.mayBePlaintext ? ' If the server requires TLS (require_secure_transport), add ?tls=true (or ?tls=skip-verify).' : '');
     case 'connect':
       if (error.errno === 1049) return 'Create the database, or name an existing one after the last / in the DSN.';
       if (error.errno === 1040) return 'The server has no free connection slots; lower max_conns or raise max_connections.';

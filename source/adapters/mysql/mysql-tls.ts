@@ -10,20 +10,23 @@ export interface TlsPlan {
   fallBackToPlaintext: boolean;
   /** whether a successful TLS connection has had its certificate verified */
   verifies: boolean;
+  /** the name (or address) the certificate must carry; checked in mysql-connect.ts */
+  verifyHost: string | null;
 }
 
-export function tlsPlan(mode: MysqlTls, protocol: 'tcp' | 'unix'): TlsPlan {
+export function tlsPlan(mode: MysqlTls, protocol: 'tcp' | 'unix', host: string | null): TlsPlan {
   // Over a unix socket the server never offers TLS; the Go driver only uses it on tcp in practice.
-  if (protocol === 'unix' && mode === 'preferred') return { ssl: undefined, fallBackToPlaintext: false, verifies: false };
+  if (protocol === 'unix' && mode === 'preferred') return { ssl: undefined, fallBackToPlaintext: false, verifies: false, verifyHost: null };
   switch (mode) {
     case 'true':
-      // Verified chain against the system's trusted CAs, and the host name (IP SAN for addresses).
-      return { ssl: { rejectUnauthorized: true, verifyIdentity: true }, fallBackToPlaintext: false, verifies: true };
+      // Verified chain against the system's trusted CAs; the host name is checked by us, since
+      // mysql2's own check compares an IP host with 'localhost'.
+      return { ssl: { rejectUnauthorized: true, verifyIdentity: false }, fallBackToPlaintext: false, verifies: true, verifyHost: host ?? 'localhost' };
     case 'skip-verify':
-      return { ssl: { rejectUnauthorized: false }, fallBackToPlaintext: false, verifies: false };
+      return { ssl: { rejectUnauthorized: false }, fallBackToPlaintext: false, verifies: false, verifyHost: null };
     case 'preferred':
-      return { ssl: { rejectUnauthorized: false }, fallBackToPlaintext: true, verifies: false };
+      return { ssl: { rejectUnauthorized: false }, fallBackToPlaintext: true, verifies: false, verifyHost: null };
     case 'false':
-      return { ssl: undefined, fallBackToPlaintext: false, verifies: false };
+      return { ssl: undefined, fallBackToPlaintext: false, verifies: false, verifyHost: null };
   }
 }
