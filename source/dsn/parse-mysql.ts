@@ -105,8 +105,8 @@ function applyAddress(result: MysqlDsn, sections: MysqlSections): void {
   result.host = host ?? MYSQL_DEFAULTS.host;
   result.port = port ?? MYSQL_DEFAULTS.port;
   result.urlStyle = true;
-  if (result.user !== null) result.user = percentDecode(result.user, { what: 'the user name' });
-  if (result.password !== null) result.password = percentDecode(result.password, { what: 'the password', secret: true });
+  if (result.user !== null) result.user = percentDecode(result.user, { what: 'the user name', param: 'user' });
+  if (result.password !== null) result.password = percentDecode(result.password, { what: 'the password', param: 'password', secret: true });
   const suggestion = `tcp(${result.host.includes(':') ? `[${result.host}]` : result.host}:${result.port})`;
   result.warnings.push(
     `URL-style address "${protocol}": Ory's services need the Go MySQL form ${suggestion} and would fail to connect; dsnsh accepts it.`,

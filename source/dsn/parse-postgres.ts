@@ -8,7 +8,7 @@ import { isSecretParam, readQueryString } from './query-string.js';
 import { REDACTED } from './redact.js';
 import { CONNECTION_OPTIONS, UNAPPLIED_OPTIONS } from './postgres-params.js';
 import type { SchemeRow } from './schemes.js';
-import { parsePort, splitAuthority, splitHostPort } from './url-authority.js';
+import { parsePort, splitAuthority } from './url-authority.js';
 import type { PgSslMode, PostgresDsn } from './types.js';
 
 const SSL_MODES: readonly PgSslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -69,16 +69,14 @@ export function parsePostgres(dsn: string, scheme: SchemeRow, bodyOffset: number
       continue;
     }
     switch (key) {
-      case 'host': {
-        if (value.startsWith('/')) result.host = value; // a Unix socket directory
-        else {
-          const { host, port } = splitHostPort(value, position);
-          if (host !== null) result.host = host;
-          if (port !== null) result.port = port;
+      case 'host':
+        // The query form names one host (or a Unix socket directory), IPv6 without brackets.
+        if (value.includes(',')) {
+          throw new DsnError('bad_host', `Several hosts are given ("${value}"); dsnsh connects to one.`, 'Give a single host.', key, position);
         }
+        if (value !== '') result.host = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
         hostGiven = value !== '';
         break;
-      }
       case 'port':
         result.port = parsePort(value, position, 'port');
         break;

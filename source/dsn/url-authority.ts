@@ -21,8 +21,8 @@ export function splitAuthority(authority: string, offset: number): Authority {
     const userinfo = authority.slice(0, at);
     const colon = userinfo.indexOf(':');
     const rawUser = colon === -1 ? userinfo : userinfo.slice(0, colon);
-    user = percentDecode(rawUser, { what: 'the user name', offset });
-    if (colon !== -1) password = percentDecode(userinfo.slice(colon + 1), { what: 'the password', offset: offset + colon + 1, secret: true });
+    user = percentDecode(rawUser, { what: 'the user name', param: 'user', offset });
+    if (colon !== -1) password = percentDecode(userinfo.slice(colon + 1), { what: 'the password', param: 'password', offset: offset + colon + 1, secret: true });
   }
   const hostOffset = offset + at + 1;
   const { host, port } = splitHostPort(authority.slice(at + 1), hostOffset);
