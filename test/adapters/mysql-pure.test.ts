@@ -1,0 +1,85 @@
+// The MySQL adapter's pure parts, without a server: dates in loc, error mapping, syntax
+// positions, command words and the session-variable statement.
+import { describe, expect, it } from 'vitest';
+import { makeDateTimeFormatter } from '../../source/adapters/mysql/mysql-dates.js';
+import { scrub, syntaxPosition, toAdapterError } from '../../source/adapters/mysql/mysql-errors.js';
+import { firstKeyword } from '../../source/adapters/mysql/mysql-first-keyword.js';
+import { systemVariablesStatement } from '../../source/adapters/mysql/mysql-session-setup.js';
+import { tlsPlan } from '../../source/adapters/mysql/mysql-tls.js';
+
+describe('MySQL DATETIME formatting', () => {
+  it.each([
+    ['UTC', '2024-03-31 01:30:00', '2024-03-31T01:30:00Z'],
+    ['Europe/Paris', '2024-03-31 01:30:00', '2024-03-31T01:30:00+01:00'],
+    ['Europe/Paris', '2024-03-31 03:30:00', '2024-03-31T03:30:00+02:00'],
+    ['America/New_York', '2024-11-03 12:00:00.123456', '2024-11-03T12:00:00.123456-05:00'],
+    ['Asia/Kolkata', '2024-06-01 00:00:00', '2024-06-01T00:00:00+05:30'],
+    ['Europe/Paris', '0000-00-00 00:00:00', '0000-00-00 00:00:00'],
+  ])('with parseTime in %s: %s → %s', (loc, text, expected) => {
+    expect(makeDateTimeFormatter(true, loc)(text)).toBe(expected);
+  });
+
+  it('without parseTime gives the wall-clock text in ISO form, no offset', () => {
+    expect(makeDateTimeFormatter(false, 'Europe/Paris')('2024-07-01 12:00:00.5')).toBe('2024-07-01T12:00:00.5');
+  });
+});
+
+describe('MySQL error mapping', () => {
+  it.each([
+    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'connect'],
+    [{ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND db' }, 'connect'],
+    [{ code: 'ETIMEDOUT', message: 'connect ETIMEDOUT' }, 'timeout'],
+    [{ code: 'PROTOCOL_CONNECTION_LOST', message: 'Connection lost' }, 'connect'],
+    [{ code: 'HANDSHAKE_SSL_ERROR', message: 'self-signed certificate' }, 'tls'],
+    [{ code: 'ER_ACCESS_DENIED_ERROR', errno: 1045, message: 'Access denied' }, 'auth'],
+    [{ code: 'ER_DBACCESS_DENIED_ERROR', errno: 1044, message: 'Access denied to database' }, 'auth'],
+    [{ code: 'ER_PARSE_ERROR', errno: 1064, message: "near 'x' at line 1" }, 'syntax'],
+    [{ code: 'ER_DUP_ENTRY', errno: 1062, message: 'Duplicate entry' }, 'constraint'],
+    [{ code: 'ER_QUERY_INTERRUPTED', errno: 1317, message: 'Query execution was interrupted' }, 'cancelled'],
+    [{ code: 'ER_STATEMENT_TIMEOUT', errno: 1969, message: 'max_statement_time exceeded' }, 'timeout'],
+    [{ code: 'ER_NO_SUCH_TABLE', errno: 1146, message: "Table 'x' doesn't exist" }, 'other'],
+  ])('%o → %s', (driverError, kind) => {
+    const error = toAdapterError(driverError);
+    expect(error.kind).toBe(kind);
+    expect(error.backend).toBe('mysql');
+    expect(error.cause).toBe(driverError);
+  });
+
+  it('keeps the errno as the code and never shows the password', () => {
+    const error = toAdapterError({ code: 'ER_ACCESS_DENIED_ERROR', errno: 1045, message: "Access denied for 'hunter22'" }, { password: 'hunter22' });
+    expect(error.code).toBe('1045');
+    expect(error.message).not.toContain('hunter22');
+    expect(scrub('a hunter22 b hunter22', 'hunter22')).toBe('a *** b ***');
+  });
+
+  it('finds the position the server quotes, on the line it names', () => {
+    const sql = 'SELECT 1;\nSELECT * FROM t WHERE = 2';
+    expect(syntaxPosition("right syntax to use near '= 2' at line 2", sql)).toBe(sql.indexOf('= 2') + 1);
+    expect(syntaxPosition("right syntax to use near '' at line 1", 'SELECT * FROM')).toBe(14);
+    expect(syntaxPosition('no position here', sql)).toBeNull();
+  });
+});
+
+describe('MySQL helpers', () => {
+  it.each([
+    ['select 1', 'SELECT'],
+    ['  -- note\n/* block */ insert into t values (1)', 'INSERT'],
+    ['# hash comment\nUPDATE t SET a = 1', 'UPDATE'],
+    ['(SELECT 1) UNION (SELECT 2)', 'SELECT'],
+    ['-- only a comment', null],
+  ])('firstKeyword(%j) = %j', (sql, keyword) => {
+    expect(firstKeyword(sql)).toBe(keyword);
+  });
+
+  it('builds one SET for all session variables, values as given', () => {
+    expect(systemVariablesStatement({ sql_mode: 'TRADITIONAL', time_zone: "'+00:00'" })).toBe("SET sql_mode = TRADITIONAL, time_zone = '+00:00'");
+    expect(systemVariablesStatement({})).toBeNull();
+  });
+
+  it('maps tls modes to verification and fallback', () => {
+    expect(tlsPlan('true', 'tcp', '10.0.0.5')).toMatchObject({ verifies: true, verifyHost: '10.0.0.5', fallBackToPlaintext: false });
+    expect(tlsPlan('skip-verify', 'tcp', 'db')).toMatchObject({ verifies: false, ssl: { rejectUnauthorized: false } });
+    expect(tlsPlan('preferred', 'tcp', 'db')).toMatchObject({ fallBackToPlaintext: true });
+    expect(tlsPlan('false', 'tcp', 'db').ssl).toBeUndefined();
+  });
+});
