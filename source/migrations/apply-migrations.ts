@@ -185,6 +185,12 @@ class Run {
       const outcome = await executeFile(this.session, this.adapter.backend, sql);
       if (!outcome.ok) {
         if (transactional) await this.rollbackQuietly();
+        // An .autocommit file under SQLite's write lock runs unlocked: if another runner recorded it
+        // meanwhile, its failure here (index already exists, ...) is that runner's success.
+        if (checkInTransaction && !transactional && this.isDone(step, await readRecorded(this.session).catch(() => new Set<string>()))) {
+          this.result(step, 'skipped', false);
+          return null;
+        }
         this.result(step, 'failed', transactional);
         return failureFrom(outcome.error, {
           ...context, statement: outcome.statement, line: outcome.line, partialStatements: transactional ? 0 : outcome.completed,

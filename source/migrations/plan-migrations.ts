@@ -58,6 +58,9 @@ function planDown(status: MigrationStatusReport, count: number): { steps: PlanSt
     if (row.file === null) {
       return { problem: `version ${row.version} is recorded in the database but no file in ${status.summary.dir} explains it, so it cannot be rolled back; use the folder it came from` };
     }
+    if (row.appliedAsLegacy) {
+      return { problem: `version ${row.version} is recorded only under its first 14 digits (an older schema_migration table); run \`migrate up\` once to record full versions, then roll back` };
+    }
     const migration = status.migrations.find((m) => m.version === row.version)!;
     if (!migration.down) {
       return { problem: `${migration.up.file} has no down file for the ${status.summary.dialect} dialect, so version ${row.version} cannot be rolled back` };

@@ -112,6 +112,9 @@ for (const backend of migrationBackends('api')) {
         ['20240102100000000000', 'Applied', true, false],
       ]);
 
+      const down = await planMigrations(adapter, { dir: ORY, direction: 'down' });
+      expect(down.ok ? null : down.problem.message).toContain('recorded only under its first 14 digits');
+
       const planned = await planMigrations(adapter, { dir: ORY, direction: 'up' });
       expect(planned.ok && planned.plan.tableAction).toBe('upgrade-legacy');
       const run = planned.ok ? await applyMigrations(adapter, planned.plan) : null;
