@@ -114,13 +114,8 @@ function applyAddress(result: MysqlDsn, sections: MysqlSections): void {
 }
 
 function applyParam(result: MysqlDsn, entry: QueryEntry): void {
-  const { key, value, position, hasValue } = entry;
-  if (!hasValue) {
-    // The Go driver skips a parameter without "=".
-    delete result.params[key];
-    result.warnings.push(`"${key}" has no "=value"; the MySQL driver ignores it.`);
-    return;
-  }
+  // A bare `key` counts as `key=` (Ory re-encodes the query before the driver reads it).
+  const { key, value, position } = entry;
   const kind = MYSQL_DRIVER_PARAMS[key];
   switch (kind) {
     case undefined:

@@ -59,6 +59,8 @@ const BAD_DSNS: [string, DsnErrorCode, string | null][] = [
   ['mysql://u:p@tcp(h)/db?maxAllowedPacket=4MiB', 'bad_value', 'maxAllowedPacket'],
   ['mysql://u:p@tcp(h)/db?collation=', 'bad_value', 'collation'],
   ['mysql://u:p@tcp(h)/db?sql_mode=', 'bad_value', 'sql_mode'],
+  ['mysql://u:p@tcp(h)/db?autocommit', 'bad_value', 'autocommit'],
+  ['mysql://u:p@tcp(h)/db?tls', 'bad_value', 'tls'],
   ['mysql://u:p@tcp(h)/db?bad-name=1', 'bad_param', 'bad-name'],
   ['mysql://u:p@tcp(h)/db?tls=true&tls=false', 'duplicate_param', 'tls'],
   ['mysql://u:p@host:notaport/db', 'bad_port', 'port'],
