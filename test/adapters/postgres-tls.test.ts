@@ -83,11 +83,13 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
   it('prefer falls back to plaintext against the shared non-TLS server', async () => {
     const tls = await tlsOf({ sslmode: 'prefer' });
     expect(tls.encrypted).toBe(false);
-    expect(tls.details.transport_fallback).toMatch(/refused TLS/);
+    expect(tls.details.transport_fallback).toMatch(/without TLS because TLS failed \(The server does not support SSL connections\)/);
   });
 
   it('allow tries plaintext first and uses TLS when the server accepts only TLS', async () => {
-    expect((await tlsOf(at('127.0.0.1', { sslmode: 'allow' }))).encrypted).toBe(true);
+    const allowed = await tlsOf(at('127.0.0.1', { sslmode: 'allow' }));
+    expect(allowed.encrypted).toBe(true);
+    expect(allowed.details.transport_fallback).toMatch(/with TLS because the plaintext connection was refused/);
     expect((await tlsOf({ sslmode: 'allow' })).encrypted).toBe(false);
   });
 

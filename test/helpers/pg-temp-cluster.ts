@@ -11,12 +11,19 @@ import { join } from 'node:path';
 export interface TempClusterOptions {
   /** PEM files for `ssl = on` (copied into the data directory, owned by postgres) */
   tls?: { certPem: string; keyPem: string };
-  /** `trust` accepts any local TCP connection; `hostssl-only` accepts TLS connections only */
-  hba?: 'trust' | 'hostssl-only';
+  /**
+   * `trust` accepts any local TCP connection; `hostssl-only` accepts TLS connections only;
+   * `password` asks TCP clients for a SCRAM password (the Unix socket stays trusted for setup).
+   */
+  hba?: HbaMode;
 }
+
+type HbaMode = 'trust' | 'hostssl-only' | 'password';
 
 export interface TempCluster {
   port: number;
+  /** Runs SQL as the postgres superuser over the Unix socket (setup: roles, databases). */
+  psql(sql: string): void;
   dataDir: string;
   /** Asynchronous, so the event loop sees the connections die as a real client would. */
   restart(): Promise<void>;
@@ -62,12 +69,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-function hbaLines(mode: 'trust' | 'hostssl-only'): string {
-  const kind = mode === 'trust' ? 'host' : 'hostssl';
+function hbaLines(mode: HbaMode): string {
+  const kind = mode === 'hostssl-only' ? 'hostssl' : 'host';
+  const method = mode === 'password' ? 'scram-sha-256' : 'trust';
   return [
     'local all all trust',
-    `${kind} all all 127.0.0.1/32 trust`,
-    `${kind} all all ::1/128 trust`,
+    `${kind} all all 127.0.0.1/32 ${method}`,
+    `${kind} all all ::1/128 ${method}`,
     '',
   ].join('\n');
 }
@@ -115,6 +123,7 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
   return {
     port,
     dataDir,
+    psql: (sql) => asPostgres(join(bin, 'psql'), ['-h', root, '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql]),
     restart: () => asPostgresAsync(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', '-m', 'fast', '-l', join(root, 'server.log'), 'restart']),
     restartBlocking: () => pgCtl('-m', 'fast', '-l', join(root, 'server.log'), 'restart'),
     stop: () => {

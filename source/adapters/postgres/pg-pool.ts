@@ -20,7 +20,8 @@ export class PgPool {
     const { connectionTimeoutMillis, ...poolConfig } = config;
     class TimedClient extends pg.Client {
       constructor(clientConfig: ClientConfig) {
-        super({ ...clientConfig, connectionTimeoutMillis });
+        // pg-pool keeps the password non-enumerable (out of logs), so a spread would drop it.
+        super({ ...clientConfig, password: clientConfig.password, connectionTimeoutMillis });
       }
     }
     this.pool = new pg.Pool({

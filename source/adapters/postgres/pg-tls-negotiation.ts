@@ -43,5 +43,9 @@ export async function negotiateTransport(dsn: PostgresDsn, plan: SslPlan): Promi
   const fallbackConfig = connectionConfig(dsn, plan.fallback);
   const fallbackError = await probe(fallbackConfig, dsn);
   if (fallbackError !== null) throw fallbackError;
-  return { config: fallbackConfig, tls: plan.fallback, fellBackBecause: firstError.message };
+  const reason = firstError.cause instanceof Error ? firstError.cause.message : firstError.message;
+  const fellBackBecause = plan.fallback === false
+    ? `connected without TLS because TLS failed (${reason})`
+    : `connected with TLS because the plaintext connection was refused (${reason})`;
+  return { config: fallbackConfig, tls: plan.fallback, fellBackBecause };
 }

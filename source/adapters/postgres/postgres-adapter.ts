@@ -92,7 +92,10 @@ export async function openPostgresAdapter(dsn: PostgresDsn): Promise<Adapter> {
       return new PgSession({ dsn, typeCache, release }, client);
     },
 
-    copyCsv(sql, sink, options = {}) {
+    async copyCsv(sql, sink, options = {}) {
+      if (options.params && options.params.length > 0) {
+        throw new AdapterError('other', dsn.backend, 'COPY cannot take statement parameters', { hint: 'Write the values into the query, or use run/stream with parameters.' });
+      }
       return withClient(options.signal, (client) => copyCsv(client, sql, sink, options));
     },
 
