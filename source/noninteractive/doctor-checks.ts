@@ -54,7 +54,10 @@ export async function inspect(adapter: Adapter, report: DoctorReport, migrations
     const facts = await adapter.serverFacts();
     report.server = { product: facts.product, version: facts.version };
     report.tls = facts.tls.ok ? facts.tls.value : { unknown: facts.tls.reason };
-    report.sessions = { app: figure(facts.appSessions), total: figure(facts.totalSessions), max: figure(facts.maxConnections) };
+    // Backends without server sessions (SQLite) report none of the three: leave the line out.
+    if (facts.appSessions.ok || facts.totalSessions.ok || facts.maxConnections.ok) {
+      report.sessions = { app: figure(facts.appSessions), total: figure(facts.totalSessions), max: figure(facts.maxConnections) };
+    }
     report.details = facts.details;
   } catch (error) {
     report.warnings.push(`could not read server facts: ${message(error)}`);

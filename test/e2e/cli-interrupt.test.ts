@@ -1,0 +1,51 @@
+// Ctrl+C (SIGINT) cancels the running statement on the server before dsnsh exits with 130.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CLI_PATH } from '../helpers/cli-path.js';
+import { MYSQL_DSN, PG_DSN, availability } from '../helpers/servers.js';
+import { baseEnv, runCli } from '../noninteractive/run-cli.js';
+
+async function count(dsn: string, sql: string): Promise<number> {
+  const result = await runCli([dsn, '-c', sql, '--no-header']);
+  expect(result.stderr).toBe('');
+  return Number(result.stdout.trim());
+}
+
+async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+async function interruptRunning(dsn: string, sql: string, running: () => Promise<number>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_PATH, dsn, '-c', sql], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  await waitUntil(async () => (await running()) === 1, 'the statement runs on the server');
+  child.kill('SIGINT');
+  return { code: await exited, stderr };
+}
+
+describe.skipIf(!availability().postgres)('SIGINT on PostgreSQL', () => {
+  it('cancels pg_sleep on the server and exits 130', async () => {
+    const tag = `cli_sigint_${process.pid}`;
+    const running = () => count(PG_DSN, `select count(*) from pg_stat_activity where state = 'active' and query like '%${tag}%' and pid <> pg_backend_pid()`);
+    const result = await interruptRunning(PG_DSN, `select pg_sleep(60) as ${tag}`, running);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('interrupted');
+    expect(await running()).toBe(0);
+  });
+});
+
+describe.skipIf(!availability().mysql)('SIGINT on MariaDB', () => {
+  it('cancels SLEEP on the server and exits 130', async () => {
+    const tag = `cli_sigint_${process.pid}`;
+    const running = () => count(MYSQL_DSN, `select count(*) from information_schema.processlist where info like 'select sleep(60) as ${tag}%'`);
+    const result = await interruptRunning(MYSQL_DSN, `select sleep(60) as ${tag}`, running);
+    expect(result.code).toBe(130);
+    await waitUntil(async () => (await running()) === 0, 'the server has stopped the statement');
+  });
+});

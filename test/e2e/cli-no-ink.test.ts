@@ -1,0 +1,70 @@
+// The non-interactive paths never load Ink or React (nor drivers they do not use): the built CLI
+// runs under a module-loading hook that records every ES module file it loads; the recorded files
+// must not contain Ink's or React's code.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_DSN, availability } from '../helpers/servers.js';
+import { runCli } from '../noninteractive/run-cli.js';
+
+const INK_MARKER = 'Raw mode is not supported';
+const REACT_MARKER = 'react.transitional.element';
+const PG_MARKER = 'Client has already been connected';
+
+let dir: string;
+let hook: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-no-ink-'));
+  const loader = `
+    import fs from 'node:fs';
+    export async function load(url, context, next) {
+      if (url.startsWith('file:')) fs.appendFileSync(process.env.DSNSH_TEST_LOADED, url + '\\n');
+      return next(url, context);
+    }`;
+  hook = path.join(dir, 'hook.mjs');
+  fs.writeFileSync(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(loader)}`)});\n`);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function loadedCode(args: string[], input = ''): Promise<{ files: string[]; code: string }> {
+  const record = path.join(dir, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  const result = await runCli(args, { input, nodeArgs: ['--import', hook], env: { DSNSH_TEST_LOADED: record, XDG_CONFIG_HOME: dir } });
+  expect(result.stderr).toBe('');
+  const files = fs.readFileSync(record, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
+  return { files, code: files.map((file) => fs.readFileSync(file, 'utf8')).join('\n') };
+}
+
+describe('module loading', () => {
+  it('the hook sees the console chunk when it is loaded (the test can fail)', async () => {
+    // `import()` the console chunk directly: the markers must then be found.
+    const cli = (await import('../helpers/cli-path.js')).CLI_PATH;
+    const chunk = fs.readdirSync(path.join(path.dirname(cli), 'chunks')).find((name) => name.startsWith('run-console'));
+    expect(chunk).toBeDefined();
+    const text = fs.readFileSync(path.join(path.dirname(cli), 'chunks', chunk!), 'utf8');
+    expect(text).toContain(INK_MARKER);
+    expect(text).toContain(REACT_MARKER);
+  });
+
+  it.each([
+    [['memory', '-c', 'select 1']],
+    [['memory', '--format', 'json'], 'select 1;'],
+    [['profile', 'list']],
+    [['dsn', 'explain', 'postgres://u:p@h/db']],
+    [['doctor', 'memory']],
+    [['--help']],
+  ])('%j loads neither Ink, React nor pg', async (args, input?: string) => {
+    const { files, code } = await loadedCode(args as string[], input);
+    expect(files.length).toBeGreaterThan(1);
+    expect(code).not.toContain(INK_MARKER);
+    expect(code).not.toContain(REACT_MARKER);
+    expect(code).not.toContain(PG_MARKER);
+  });
+
+  it.skipIf(!availability().postgres)('a postgres session loads pg but not Ink', async () => {
+    const { code } = await loadedCode([PG_DSN, '-c', 'select 1']);
+    expect(code).toContain(PG_MARKER);
+    expect(code).not.toContain(INK_MARKER);
+  });
+});
