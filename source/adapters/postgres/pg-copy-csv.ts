@@ -15,7 +15,7 @@ function literal(text: string): string {
 }
 
 export function copyStatement(sql: string, options: CopyCsvOptions): string {
-  const query = sql.trim().replace(/;+\s*$/, '');
+  const query = sql.replace(/[\s;]+$/, '').trim();
   const header = options.header ? 'true' : 'false';
   return `COPY (${query}) TO STDOUT WITH (FORMAT csv, HEADER ${header}, NULL ${literal(options.nullText ?? '')})`;
 }
