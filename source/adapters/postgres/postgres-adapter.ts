@@ -9,12 +9,11 @@ import { copyCsv } from './pg-copy-csv.js';
 import { openCursorStream } from './pg-cursor-stream.js';
 import { toAdapterError } from './pg-error-mapping.js';
 import { postgresIntrospector } from './pg-introspector.js';
-import { PgPool } from './pg-pool.js';
 import { readServerFacts } from './pg-server-facts.js';
 import { PgSession } from './pg-session.js';
 import { planSsl } from './pg-ssl-options.js';
 import { runStatements, typeNamesFor } from './pg-statement.js';
-import { negotiateTransport } from './pg-tls-negotiation.js';
+import { openNegotiatedPool } from './pg-tls-negotiation.js';
 
 const DEFAULT_CHUNK = 1000;
 
@@ -31,8 +30,8 @@ function capabilitiesFor(dsn: PostgresDsn): Capabilities {
 
 export async function openPostgresAdapter(dsn: PostgresDsn): Promise<Adapter> {
   const plan = planSsl(dsn);
-  const negotiated = await negotiateTransport(dsn, plan);
-  const pool = new PgPool(dsn, negotiated.config, dsn.pool);
+  const negotiated = await openNegotiatedPool(dsn, plan);
+  const pool = negotiated.pool;
   const typeCache = new Map<number, string>();
   const release = (client: PoolClient, broken: boolean) => pool.release(client, broken);
 
