@@ -13,6 +13,7 @@ import { useQuerySession } from './hooks/use-query-session.js';
 import { useStatementQueue } from './hooks/use-statement-queue.js';
 import { useTerminalInput } from './hooks/use-terminal-input.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useRefState } from './hooks/use-ref-state.js';
 import { helpLines } from './keys/help-lines.js';
 import { commandFor, matches } from './keys/key-bindings.js';
 import type { KeyEvent } from './keys/key-event.js';
@@ -57,26 +58,25 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
   const session = connection.status === 'connected' ? connection.session : null;
   const dialect = dialectOf(adapter?.backend ?? 'sqlite');
   const query = useQuerySession(session);
-  const panels = useLivePanels(adapter, query.busy, target.settings.migrationsDir);
+  const panels = useLivePanels(adapter, session, target.settings.migrationsDir);
   const initialHistory = useMemo(() => history.load(), [history]);
   const editor = usePromptEditor(dialect, initialHistory);
-  const [focus, setFocus] = useState<Focus>('prompt');
-  const [help, setHelp] = useState<{ offset: number } | null>(null);
+  const [focus, setFocus, focusRef] = useRefState<Focus>('prompt');
+  const [help, setHelp, helpRef] = useRefState<{ offset: number } | null>(null);
   const [recordView, setRecordView] = useState(false);
   const [timing, setTiming] = useState(true);
   const [notice, setNotice] = useState<string | null>(history.problem);
   const [now, setNow] = useState(() => performance.now());
   const lastInterrupt = useRef(0);
-  const complete = useCompletion(adapter, editor, setNotice);
+  const complete = useCompletion(adapter, session, editor, setNotice);
 
   const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length);
   const outcome = query.outcome;
   const rowsHeight = Math.max(1, layout.resultHeight - (outcome?.kind === 'rows' && !recordView ? TABLE_CHROME : 1));
 
   useEffect(() => { query.scroll({ type: 'resize', height: rowsHeight, viewWidth: layout.width }); }, [rowsHeight, layout.width, query.scroll]);
-  useEffect(() => {
-    if (outcome?.kind === 'rows') query.scroll({ type: 'lineWidth', width: outcome.source.layout.lineWidth });
-  }, [outcome, query.scroll, query.window.rowCount > 0]);
+  const lineWidth = outcome?.kind === 'rows' ? outcome.source.layout.lineWidth : 0;
+  useEffect(() => { query.scroll({ type: 'lineWidth', width: lineWidth }); }, [lineWidth, query.scroll]);
   useEffect(() => {
     if (!query.running) return;
     const timer = setInterval(() => setNow(performance.now()), 100);
@@ -102,6 +102,7 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
       if (command.kind === 'toggleTiming') { setTiming((value) => !value); setNotice(`timing ${timing ? 'off' : 'on'}`); return; }
       if (!adapter) { query.show({ kind: 'error', message: 'Not connected.', hint: null, statement, position: null }); return; }
       await query.closeSource();
+      if (session?.othersMustWait) { query.show({ kind: 'error', message: 'A transaction holds the only connection.', hint: 'COMMIT or ROLLBACK first, then run the command again.', statement, position: null }); return; }
       const facts = panels.facts?.ok ? panels.facts.value : null;
       query.show(await runBackslash(command, { adapter, target, facts, signal: new AbortController().signal }, statement));
       return;
@@ -118,10 +119,10 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
     lastInterrupt.current = at;
     queue.clear();
     if (query.cancel()) { setNotice('cancelling… (Ctrl+C again quits)'); return; }
-    if (editor.read().text === '' && focus === 'prompt') { quit(130); return; }
+    if (editor.read().text === '' && focusRef.current === 'prompt') { quit(130); return; }
     editor.apply({ type: 'clear' });
     setNotice('Ctrl+C again quits');
-  }, [editor, focus, query, queue, quit]);
+  }, [editor, focusRef, query, queue, quit]);
 
   const resultKey = (event: KeyEvent): boolean => {
     const command = commandFor(event, 'results');
@@ -138,6 +139,8 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
   };
 
   useTerminalInput((event) => {
+    const focus = focusRef.current;
+    const help = helpRef.current;
     if (matches(event, 'app.interrupt')) { interrupt(); return; }
     if (help) {
       const lines = helpLines().length;

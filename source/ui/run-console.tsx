@@ -21,5 +21,8 @@ export async function runConsole({ target, readOnly }: ConsoleOptions): Promise<
   } finally {
     screen.restore();
   }
+  // Pools close when the app unmounts; should a driver keep a handle open, do not hang the
+  // user's shell (an unref'd timer fires only while something else keeps the process alive).
+  setTimeout(() => process.exit(exitCode), 3000).unref();
   return exitCode;
 }

@@ -28,6 +28,23 @@ export function layoutTable(columns: Column[], sample: readonly Row[]): TableLay
   return { columns, widths, rightAligned: numeric, lineWidth };
 }
 
+/** The layout with columns widened (never narrowed) to fit these rows; the same object when nothing changed. */
+export function widenLayout(layout: TableLayout, rows: readonly Row[]): TableLayout {
+  let widths: number[] | null = null;
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      const needed = Math.min(MAX_COLUMN_WIDTH, displayWidth(cellText(value)));
+      if (needed > ((widths ?? layout.widths)[index] ?? 0)) {
+        widths ??= [...layout.widths];
+        widths[index] = needed;
+      }
+    });
+  }
+  if (widths === null) return layout;
+  const lineWidth = (widths as number[]).reduce((sum, width) => sum + width, 0) + COLUMN_SEPARATOR.length * Math.max(0, (widths as number[]).length - 1);
+  return { ...layout, widths, lineWidth };
+}
+
 function joinCells(layout: TableLayout, cells: string[]): string {
   return cells.map((cell, index) => padColumns(truncateColumns(cell, layout.widths[index] ?? 1), layout.widths[index] ?? 1, layout.rightAligned[index] ?? false)).join(COLUMN_SEPARATOR);
 }

@@ -5,13 +5,15 @@ import { useCallback, useRef } from 'react';
 import type { Adapter } from '../../adapters/adapter.js';
 import { commonPrefix, completionCandidates, tablesMentioned, wordAtCursor } from '../sql/completion.js';
 import type { PromptEditor } from './use-prompt-editor.js';
+import type { ConsoleSession } from '../query/console-session.js';
 
-export function useCompletion(adapter: Adapter | null, editor: PromptEditor, notify: (text: string | null) => void) {
+export function useCompletion(adapter: Adapter | null, session: ConsoleSession | null, editor: PromptEditor, notify: (text: string | null) => void) {
   const tables = useRef<string[] | null>(null);
   const columns = useRef(new Map<string, string[]>());
 
   const names = useCallback(async (text: string): Promise<string[]> => {
-    if (!adapter) return [];
+    // A single connection held by an open transaction: use what is cached.
+    if (!adapter || session?.othersMustWait) return [...(tables.current ?? []), ...[...columns.current.values()].flat()];
     if (tables.current === null) {
       const found = await adapter.introspect.tables().catch(() => []);
       tables.current = [...new Set(found.flatMap((table) => [table.name, `${table.schema}.${table.name}`]))];
@@ -25,7 +27,7 @@ export function useCompletion(adapter: Adapter | null, editor: PromptEditor, not
       }
     }
     return [...tables.current, ...mentioned.flatMap((table) => columns.current.get(table) ?? [])];
-  }, [adapter]);
+  }, [adapter, session]);
 
   return useCallback(async () => {
     const { text, cursor } = editor.read();

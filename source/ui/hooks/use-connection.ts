@@ -1,16 +1,16 @@
-// Opens the target's adapter and one session for the user's statements (so transactions, SET and
-// temporary tables persist between statements). A bad DSN or an unreachable server leaves the
-// console open with the error instead of crashing.
+// Opens the target's adapter (and, where connections are concurrent, the session for the user's
+// statements). A bad DSN or an unreachable server leaves the console open with the error.
 import { useEffect, useState } from 'react';
-import type { Adapter, Session } from '../../adapters/adapter.js';
+import type { Adapter } from '../../adapters/adapter.js';
 import { openAdapter } from '../../adapters/open-adapter.js';
 import { parseDsn } from '../../dsn/parse-dsn.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
+import { ConsoleSession } from '../query/console-session.js';
 import { describeFailure } from '../query/describe-failure.js';
 
 export type Connection =
   | { status: 'connecting' }
-  | { status: 'connected'; adapter: Adapter; session: Session }
+  | { status: 'connected'; adapter: Adapter; session: ConsoleSession }
   | { status: 'down'; error: string; hint: string | null };
 
 export function useConnection(target: ResolvedTarget, attempt: number): Connection {
@@ -18,13 +18,19 @@ export function useConnection(target: ResolvedTarget, attempt: number): Connecti
   useEffect(() => {
     let cancelled = false;
     let opened: Adapter | null = null;
-    let session: Session | null = null;
+    let session: ConsoleSession | null = null;
     setConnection({ status: 'connecting' });
     (async () => {
       try {
         opened = await openAdapter(parseDsn(target.dsn));
-        session = await opened.session();
-        if (cancelled) return;
+        session = new ConsoleSession(opened);
+        if (opened.capabilities.concurrentSessions) await session.acquire();
+        if (cancelled) {
+          // Unmounted while connecting (quit early): nothing else will close these.
+          await session.close();
+          await opened.close().catch(() => undefined);
+          return;
+        }
         setConnection({ status: 'connected', adapter: opened, session });
       } catch (error) {
         if (cancelled) return;
@@ -36,7 +42,7 @@ export function useConnection(target: ResolvedTarget, attempt: number): Connecti
     return () => {
       cancelled = true;
       void (async () => {
-        await session?.release().catch(() => undefined);
+        await session?.close();
         await opened?.close().catch(() => undefined);
       })();
     };

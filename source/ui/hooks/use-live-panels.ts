@@ -1,9 +1,10 @@
 // Live figures for the pool and migration panels: the client pool about once a second, server
 // facts and migration status a little less often. On a backend with a single connection the
 // reads pause while the user's statement or stream holds it.
-import { useCallback, type MutableRefObject } from 'react';
+import { useCallback } from 'react';
 import type { Adapter, PoolSnapshot, ServerFacts } from '../../adapters/adapter.js';
 import { readMigrationSummary, type MigrationSummary } from '../../migrations/index.js';
+import type { ConsoleSession } from '../query/console-session.js';
 import { useIntervalValue } from './use-interval-value.js';
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -25,9 +26,8 @@ export interface LivePanels {
   migrations: Reading<MigrationSummary> | undefined;
 }
 
-export function useLivePanels(adapter: Adapter | null, busy: MutableRefObject<boolean>, migrationsDir: string | undefined): LivePanels {
-  const sharedConnection = adapter !== null && !adapter.capabilities.concurrentSessions;
-  const guard = useCallback(() => { if (sharedConnection && busy.current) throw new Busy(); }, [sharedConnection, busy]);
+export function useLivePanels(adapter: Adapter | null, session: ConsoleSession | null, migrationsDir: string | undefined): LivePanels {
+  const guard = useCallback(() => { if (session?.othersMustWait) throw new Busy(); }, [session]);
   const readPool = useCallback(() => (adapter ? adapter.poolSnapshot() : undefined), [adapter]);
   const readFacts = useCallback(async () => {
     guard();

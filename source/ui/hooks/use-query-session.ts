@@ -1,10 +1,12 @@
 // Runs the user's statements one at a time on the session and owns what the result area shows:
 // the outcome, the scroll window over it, and reading more rows as the user scrolls.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Session, TransactionState } from '../../adapters/adapter.js';
+import type { TransactionState } from '../../adapters/adapter.js';
+import type { ConsoleSession } from '../query/console-session.js';
 import type { Outcome } from '../query/outcome.js';
 import type { ResultSource } from '../query/result-source.js';
 import { runStatement } from '../query/run-statement.js';
+import { describeFailure } from '../query/describe-failure.js';
 import { initialResultWindow, resultWindowReducer, wantsMoreRows, type ResultWindowAction } from '../state/result-window.js';
 
 /** Read the next chunk when the view is this close to the last row read */
@@ -12,15 +14,13 @@ const LOOKAHEAD = 200;
 
 export interface Running { statement: string; startedAt: number }
 
-export function useQuerySession(session: Session | null) {
+export function useQuerySession(session: ConsoleSession | null) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [transaction, setTransaction] = useState<TransactionState>('idle');
   const [window, dispatchWindow] = useReducer(resultWindowReducer, undefined, () => initialResultWindow());
   const source = useRef<ResultSource | null>(null);
   const controller = useRef<AbortController | null>(null);
-  /** True while a statement runs or a stream is open (a single-connection backend is then busy) */
-  const busy = useRef(false);
   const windowRef = useRef(window);
   windowRef.current = window;
 
@@ -28,12 +28,11 @@ export function useQuerySession(session: Session | null) {
     const current = source.current;
     source.current = null;
     await current?.close();
-    busy.current = false;
-  }, []);
+    await session?.settle();
+  }, [session]);
 
   const show = useCallback((next: Outcome) => {
     source.current = next.kind === 'rows' ? next.source : null;
-    busy.current = next.kind === 'rows' && !next.source.complete;
     setOutcome(next);
     dispatchWindow({ type: 'reset' });
     const rowCount = next.kind === 'rows' ? next.source.rows.rowCount : next.kind === 'info' ? next.lines.length : 0;
@@ -45,11 +44,16 @@ export function useQuerySession(session: Session | null) {
     await closeSource();
     const abort = new AbortController();
     controller.current = abort;
-    busy.current = true;
     setRunning({ statement, startedAt: performance.now() });
-    const result = await runStatement(session, statement, abort.signal);
+    let result;
+    try {
+      result = await runStatement(await session.acquire(), statement, abort.signal);
+    } catch (error) {
+      result = { kind: 'error', message: describeFailure(error).message, hint: describeFailure(error).hint, statement, position: null } as const;
+    }
     controller.current = null;
     setRunning(null);
+    if (result.kind !== 'rows' || result.source.complete) await session.settle();
     setTransaction(session.transactionState());
     show(result);
   }, [session, closeSource, show]);
@@ -62,31 +66,31 @@ export function useQuerySession(session: Session | null) {
     }
     const current = source.current;
     if (current && !current.complete) {
-      void current.close().then(() => {
-        busy.current = false;
+      void current.close().then(async () => {
+        await session?.settle();
         dispatchWindow({ type: 'rowsArrived', rowCount: current.rows.rowCount, complete: true });
       });
       return true;
     }
     return false;
-  }, []);
+  }, [session]);
 
   // Read more rows whenever the view nears the end of what was read.
   useEffect(() => {
     const current = source.current;
     if (!current || current.complete || current.isReading || !wantsMoreRows(window, LOOKAHEAD)) return;
-    void current.readMore().then(() => {
+    void current.readMore().then(async () => {
       if (source.current !== current) return;
-      if (current.complete) busy.current = false;
+      if (current.complete) await session?.settle();
       dispatchWindow({ type: 'rowsArrived', rowCount: current.rows.rowCount, complete: current.complete });
     });
-  }, [window]);
+  }, [window, session]);
 
   useEffect(() => () => { controller.current?.abort(); void source.current?.close(); }, []);
 
   const scroll = useCallback((action: ResultWindowAction) => dispatchWindow(action), []);
 
-  return { outcome, show, running, transaction, window, scroll, run, cancel, busy, closeSource };
+  return { outcome, show, running, transaction, window, scroll, run, cancel, closeSource };
 }
 
 export type QuerySession = ReturnType<typeof useQuerySession>;

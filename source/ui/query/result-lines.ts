@@ -39,7 +39,7 @@ export function resultLines(outcome: Outcome | null, window: ResultWindow, optio
         if (row === 'released') return [line('This row was released to bound memory; re-run the statement to see it.', 'muted')];
         return recordLines(source.columns, row, window.focused + 1).slice(0, height).map((text, index) => line(sliceColumns(text, 0, width), index === 0 ? 'heading' : 'normal'));
       }
-      const layout = source.layout;
+      const layout = source.layoutFor(window.visibleFrom, visibleTo(window));
       const cut = (text: string) => sliceColumns(text, window.horizontalOffset, width);
       const lines = [line(cut(headerLine(layout)), 'heading'), line(cut(ruleLine(layout)), 'muted')];
       for (let index = window.visibleFrom; index < visibleTo(window); index += 1) {

@@ -1,7 +1,7 @@
 // The rows of one result for the result view: either all at hand (a write's RETURNING rows, \dt)
 // or read from a stream chunk by chunk as the user scrolls. Memory stays bounded by RowStore.
 import type { Column, Row, RowStream } from '../../adapters/adapter.js';
-import { layoutTable, type TableLayout } from '../format/table-layout.js';
+import { layoutTable, widenLayout, type TableLayout } from '../format/table-layout.js';
 import { RowStore } from '../state/row-store.js';
 
 /** Rows used to size columns */
@@ -40,6 +40,13 @@ export class ResultSource {
     return this.layoutCache;
   }
   private layoutFromNoRows = false;
+
+  /** The layout widened for the rows about to be shown, so a later, longer value is not cut. */
+  layoutFor(from: number, to: number): TableLayout {
+    const rows = this.rows.slice(from, to).filter((row): row is Row => row !== 'released');
+    this.layoutCache = widenLayout(this.layout, rows);
+    return this.layoutCache;
+  }
 
   /** Reads one more chunk; concurrent calls share the read. Resolves after the rows are stored. */
   readMore(): Promise<void> {

@@ -13,7 +13,7 @@ export function statusText(outcome: Outcome | null, window: ResultWindow, option
       return `${describeRowCount(window)}${position}${shifted}${time(outcome.elapsedMs)}`;
     }
     case 'done':
-      return `${outcome.summary}${time(outcome.elapsedMs)}`;
+      return options.timing ? formatElapsed(outcome.elapsedMs) : '';
     case 'error':
       return '';
     case 'info':

@@ -1,0 +1,104 @@
+// The console on the built-in memory profile, end to end in a real pty.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCli, type PtySession } from '../helpers/pty.js';
+
+let session: PtySession | null = null;
+afterEach(() => { session?.kill(); session = null; });
+
+function start(columns = 80, rows = 24): PtySession {
+  const home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-'));
+  // No DSN anywhere and an empty config: bare dsnsh opens `memory`.
+  session = startCli({ columns, rows, env: { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined, DSNSH_CONFIG_DIR: undefined } });
+  return session;
+}
+
+async function run(pty: PtySession, statement: string, expected: string | RegExp): Promise<string> {
+  pty.write(statement);
+  pty.write('\r');
+  return pty.waitFor(expected);
+}
+
+describe('console on memory', () => {
+  it('starts on memory; creates, inserts and selects; quits restoring the terminal', async () => {
+    const pty = start();
+    const first = await pty.waitFor('sql>');
+    expect(first).toContain('memory');
+    expect(pty.output()).toContain('\x1b[?1049h');
+    await run(pty, 'create table ui_people (id integer primary key, name text);', 'CREATE');
+    await run(pty, "insert into ui_people (name) values ('Ada'), ('中文'), (NULL), ('NULL');", /4 rows affected/);
+    const screen = await run(pty, 'select * from ui_people order by id;', '4 rows · row 1');
+    expect(screen).toMatch(/3 │ ∅/);
+    expect(screen).toMatch(/4 │ NULL/);
+    pty.write('\\q');
+    pty.write('\r');
+    expect(await pty.exited).toBe(0);
+    const output = pty.output();
+    const tail = output.slice(output.lastIndexOf('\x1b[?1049l') - 40);
+    expect(output.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(output.lastIndexOf('\x1b[?1049h'));
+    expect(tail).toContain('\x1b[?25h');
+  });
+
+  it('runs a multi-line statement pasted in one chunk and in several', async () => {
+    const pty = start();
+    await pty.waitFor('sql>');
+    const statement = "select\n  'pasted' as source,\n  40 + 2 as answer\n;\n";
+    pty.write(statement.replace(/\n/g, '\r'));
+    expect(await pty.waitFor('1 row')).toMatch(/pasted\s+│\s+42/);
+    // several chunks, split in the middle of words and right after line breaks
+    const second = "select\r  'chunked' as source,\r  6 * 7 as answer\r;\r";
+    for (const chunk of [second.slice(0, 3), second.slice(3, 8), second.slice(8, 22), second.slice(22, 30), second.slice(30)]) {
+      pty.write(chunk);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await pty.waitFor(/chunked\s+│\s+42/);
+    // a bracketed paste split across writes (markers included)
+    const third = "\x1b[200~select 'bracketed' as source,\r 'x' as y;\x1b[201~";
+    pty.write(third.slice(0, 4));
+    pty.write(third.slice(4, 20));
+    pty.write(third.slice(20));
+    await pty.waitFor("'x' as y;");
+    pty.write('\r');
+    await pty.waitFor(/bracketed\s+│\s+x/);
+  });
+
+  it('scrolls a 100,000-row result to its end', async () => {
+    const pty = start();
+    await pty.waitFor('sql>');
+    await run(pty, 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) select i, i * 2 as twice from n;', /rows so far|rows ·/);
+    pty.write('\x1b[F'); // End at the prompt does nothing to results; focus results first
+    pty.write('\x1b[Z');
+    pty.write('G');
+    const screen = await pty.waitFor('100,000 rows', 20_000);
+    expect(screen).toMatch(/100000 │ 200000/);
+    expect(screen).toContain('row 100,000');
+    pty.write('g');
+    expect(await pty.waitFor(/released|^\s*1 │\s+2/m)).toBeTruthy();
+  });
+
+  it('reflows from 120x40 to 80x24 without overflowing', async () => {
+    const pty = start(120, 40);
+    await pty.waitFor('sql>');
+    await run(pty, "select 'wide' as a, 'b' as b;", '1 row');
+    pty.resize(80, 24);
+    await pty.waitFor('1 row');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const screen = await pty.waitFor('sql>');
+    const lines = screen.split('\n');
+    expect(lines.length).toBe(24);
+    expect(lines[0]).toContain('dsnsh');
+    expect(lines.filter((line) => line.includes('sql>')).length).toBe(1);
+    pty.write('\x04');
+    expect(await pty.exited).toBe(0);
+  });
+
+  it('Ctrl+C at an empty prompt quits and restores the terminal', async () => {
+    const pty = start();
+    await pty.waitFor('sql>');
+    pty.write('\x03');
+    expect(await pty.exited).toBe(130);
+    expect(pty.output()).toMatch(/\x1b\[\?1049l[^]*$/);
+  });
+});
