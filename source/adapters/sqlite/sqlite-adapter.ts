@@ -84,7 +84,8 @@ class SqliteAdapter implements Adapter {
   }
 
   serverFacts(options?: RunOptions) {
-    return sqliteServerFacts((sql, runOptions) => this.run(sql, runOptions), this.dsn, options);
+    const openedPath = this.backing?.path ?? this.dsn.path;
+    return sqliteServerFacts((sql, runOptions) => this.run(sql, runOptions), this.dsn, openedPath, options);
   }
 
   close(): Promise<void> {

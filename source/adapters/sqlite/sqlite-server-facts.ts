@@ -16,7 +16,7 @@ async function fileSize(path: string): Promise<string> {
   }
 }
 
-export async function sqliteServerFacts(run: Run, dsn: SqliteDsn, options?: RunOptions): Promise<ServerFacts> {
+export async function sqliteServerFacts(run: Run, dsn: SqliteDsn, openedPath: string, options?: RunOptions): Promise<ServerFacts> {
   const result = await run(
     'SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), (SELECT foreign_keys FROM pragma_foreign_keys), '
       + '(SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)',
@@ -24,7 +24,7 @@ export async function sqliteServerFacts(run: Run, dsn: SqliteDsn, options?: RunO
   );
   const [version, journalMode, foreignKeys, databaseBytes] = result.rows[0] ?? [];
   const details: Record<string, string> = dsn.inMemory
-    ? { file: 'in memory (private temporary file, deleted on exit)', size: `${databaseBytes} bytes` }
+    ? { file: `${openedPath} (memory: a private file, deleted on exit)`, size: `${databaseBytes} bytes` }
     : { file: dsn.path, 'file size': await fileSize(dsn.path) };
   details['journal mode'] = String(journalMode);
   details['foreign keys'] = Number(foreignKeys) === 1 ? 'on' : 'off';

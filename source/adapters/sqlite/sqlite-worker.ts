@@ -73,6 +73,11 @@ process.on('message', (message: WorkerEnvelope) => {
   );
 });
 
+// Ctrl+C and a closing terminal signal the whole process group. This process ends only when the
+// parent says so (close, or SIGKILL for a cancel) or disappears (below), so its file is cleaned up.
+process.on('SIGINT', () => undefined);
+process.on('SIGHUP', () => undefined);
+
 // The parent vanished without closing (killed, crashed): close cleanly and remove the memory
 // backend's private file, which nobody else can reach any more.
 process.on('disconnect', () => {

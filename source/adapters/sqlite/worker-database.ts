@@ -50,6 +50,15 @@ export class WorkerDatabase {
   static open(driver: Driver, config: WorkerOpenConfig): { database: WorkerDatabase; version: string } {
     const db = new driver(config.path, { readonly: config.readonly, fileMustExist: config.fileMustExist });
     try {
+      // Reading the header first makes "not a database" a connect error, not the first statement's.
+      db.pragma('schema_version');
+      const version = String(db.prepare('SELECT sqlite_version()').pluck().get());
+      // better-sqlite3 opens in SQLite's defensive mode, which ignores writable_schema; the Go
+      // drivers do not, so a DSN asking for it gets it (unsafe mode only lifts defensive mode and
+      // the "no statement while iterating" guard).
+      if (config.pragmas.some((pragma) => pragma.name === 'writable_schema' && pragma.value === '1')) db.unsafeMode(true);
+      // Pragmas last: defer_foreign_keys is reset by SQLite at the end of every transaction,
+      // autocommit statements included, so nothing may run between it and the caller.
       for (const { name, value } of config.pragmas) {
         try {
           db.pragma(pragmaStatement(name, value));
@@ -60,7 +69,6 @@ export class WorkerDatabase {
         }
       }
       db.defaultSafeIntegers(true);
-      const version = String(db.prepare('SELECT sqlite_version()').pluck().get());
       return { database: new WorkerDatabase(db, config.txlock), version };
     } catch (error) {
       db.close();
