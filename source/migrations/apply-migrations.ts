@@ -12,6 +12,7 @@ import {
 } from './migration-table.js';
 import type { MigrationPlan, PlanStep } from './plan-migrations.js';
 import { readToolTableColumns } from './read-applied.js';
+import { acquireRunLock, beginTransaction, releaseRunLock } from './run-lock.js';
 import { ORY_TABLE } from './tool-tables.js';
 
 export type StepStatus = 'applied' | 'reverted' | 'recorded' | 'skipped' | 'failed' | 'not-run';
@@ -58,9 +59,6 @@ export interface ApplyOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-/** How long a runner waits for another one to finish */
-const LOCK_WAIT_MS = 60 * 60 * 1000;
-
 const CONNECTION_KINDS = new Set(['connect', 'auth', 'tls', 'timeout', 'driver-unavailable']);
 
 function failureFrom(error: unknown, context: Partial<MigrationFailure>): MigrationFailure {
@@ -72,10 +70,6 @@ function failureFrom(error: unknown, context: Partial<MigrationFailure>): Migrat
     kind: adapterError && CONNECTION_KINDS.has(adapterError.kind) ? 'connection' : 'statement',
     ...context,
   };
-}
-
-function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
 }
 
 async function readRecorded(session: Session): Promise<Set<string>> {
@@ -100,36 +94,26 @@ class Run {
     if (this.session.transactionState() !== 'idle') await this.session.run('ROLLBACK').catch(() => undefined);
   }
 
-  /**
-   * Polls for the lock instead of blocking on it: a blocked `pg_advisory_lock` call holds a
-   * snapshot, and the other runner's `CREATE INDEX CONCURRENTLY` would wait for it (deadlock).
-   */
+  /** Returns a failure when the lock could not be had. */
   async lock(): Promise<MigrationFailure | null> {
-    const lock = this.sql.lock;
     if (this.sql.lockWarning !== null) this.options.onProgress?.({ type: 'warning', message: this.sql.lockWarning });
-    if (lock.kind !== 'session') return null;
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    let delay = 50;
-    for (let attempt = 0; ; attempt += 1) {
-      if (truthy((await this.session.run(lock.tryAcquire)).rows[0]?.[0])) return null;
-      if (attempt === 0) this.options.onProgress?.({ type: 'waiting-for-lock', message: lock.waitingMessage });
-      if (Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 1000);
-    }
-    return failureFrom(new Error('another migration run held the lock for an hour; try again when it has finished'), { kind: 'lock' });
+    const ok = await acquireRunLock(this.session, this.sql, (message) => this.options.onProgress?.({ type: 'waiting-for-lock', message }));
+    return ok ? null : failureFrom(new Error('another migration run held the lock for an hour; try again when it has finished'), { kind: 'lock' });
+  }
+
+  private async begin(): Promise<void> {
+    await beginTransaction(this.session, this.sql, (message) => this.options.onProgress?.({ type: 'waiting-for-lock', message }));
   }
 
   async unlock(): Promise<void> {
-    const lock = this.sql.lock;
-    if (lock.kind === 'session') await this.session.run(lock.release).catch(() => undefined);
+    await releaseRunLock(this.session, this.sql);
   }
 
   /** Creates or upgrades the table under the lock (another runner may have done it meanwhile). */
   async prepareTable(): Promise<void> {
     if (this.plan.direction !== 'up' || this.plan.steps.length === 0) return;
     const inTransaction = this.adapter.capabilities.transactionalDdl || this.sql.lock.kind === 'write-transaction';
-    if (inTransaction) await this.session.run(this.sql.begin);
+    if (inTransaction) await this.begin();
     try {
       const columns = (await readToolTableColumns(this.session, migrationDialectOf(this.adapter.backend))).get(ORY_TABLE);
       const action = columns === undefined ? 'create' : columns.has('version_self') ? null : 'upgrade-legacy';
@@ -175,7 +159,7 @@ class Run {
     const checkInTransaction = transactional || this.sql.lock.kind === 'write-transaction';
     this.options.onProgress?.({ type: 'step-start', step, transactional });
     try {
-      if (checkInTransaction) await this.session.run(this.sql.begin);
+      if (checkInTransaction) await this.begin();
       if (this.isDone(step, await readRecorded(this.session))) {
         if (checkInTransaction) await this.session.run('ROLLBACK');
         this.result(step, 'skipped', transactional);
@@ -229,19 +213,16 @@ export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, opt
     }
     locked = true;
     await run.prepareTable();
-    for (const [index, step] of plan.steps.entries()) {
-      const failure = await run.step(step);
-      if (failure) {
-        outcome.failure = failure;
-        for (const rest of plan.steps.slice(index + 1)) {
-          run.results.push({ version: rest.version, name: rest.name, file: rest.file.file, status: 'not-run', transactional: false });
-        }
-        break;
-      }
+    for (const step of plan.steps) {
+      outcome.failure = await run.step(step);
+      if (outcome.failure) break;
     }
   } catch (error) {
     outcome.failure ??= failureFrom(error, {});
   } finally {
+    for (const rest of plan.steps.slice(run.results.length)) {
+      run.results.push({ version: rest.version, name: rest.name, file: rest.file.file, status: 'not-run', transactional: false });
+    }
     if (locked) await run.unlock();
     await session.release().catch(() => undefined);
   }

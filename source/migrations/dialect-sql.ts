@@ -16,7 +16,12 @@ export type RunLock =
    * The database's write lock, taken by each migration's transaction (SQLite: BEGIN IMMEDIATE);
    * each migration re-checks its version inside that transaction.
    */
-  | { kind: 'write-transaction' };
+  | {
+      kind: 'write-transaction';
+      /** Error codes (prefixes) meaning "another connection holds the write lock": wait and retry */
+      busyCodes: readonly string[];
+      waitingMessage: string;
+    };
 
 export interface DialectSql {
   /** Lists (table, column) pairs of the named tables in the current schema/database. */
@@ -75,7 +80,7 @@ const DIALECT_SQL: Readonly<Record<MigrationDialect, DialectSql>> = {
   sqlite3: {
     columnsOf: (tables) =>
       `SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN (${inList(tables)})`,
-    lock: { kind: 'write-transaction' },
+    lock: { kind: 'write-transaction', busyCodes: ['SQLITE_BUSY', 'SQLITE_LOCKED'], waitingMessage: 'waiting for another writer (SQLite write lock)' },
     begin: 'BEGIN IMMEDIATE',
     lockWarning: null,
     dropLegacyIndex: 'DROP INDEX IF EXISTS schema_migration_version_idx',

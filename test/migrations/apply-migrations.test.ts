@@ -1,10 +1,12 @@
 // status/up/down/failure, a legacy table and two concurrent runners, against every backend.
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../source/adapters/adapter.js';
 import { openAdapter } from '../../source/adapters/open-adapter.js';
 import { parseDsn } from '../../source/dsn/parse-dsn.js';
 import { applyMigrations, planMigrations, readMigrationStatus, type MigrationRunResult } from '../../source/migrations/index.js';
+import { dialectSql } from '../../source/migrations/dialect-sql.js';
+import { migrationDialectOf } from '../../source/migrations/migration-dialect.js';
 import { PROJECT_ROOT } from '../helpers/cli-path.js';
 import { dropTestTables, migrationBackends } from './migration-backends.js';
 
@@ -124,6 +126,29 @@ for (const backend of migrationBackends('api')) {
       expect(after.summary).toMatchObject({ legacyLayout: false, pendingCount: 0 });
       expect(await recorded(adapter)).toEqual(['20231231000000', '20240101100000', '20240102100000', ...versions].sort());
       expect(await count(adapter, 'schema_migration_pop_legacy')).toBe(3);
+    });
+
+    it.skipIf(!backend.concurrent)('waits while another runner holds the lock, then applies', async () => {
+      const lock = dialectSql(migrationDialectOf(adapter.backend)).lock;
+      const other = await openAdapter(parseDsn(dsn));
+      const holder = await other.session();
+      try {
+        // SQLite's lock is the write transaction itself.
+        await holder.run(lock.kind === 'session' ? lock.tryAcquire : 'BEGIN IMMEDIATE');
+        const planned = await planMigrations(adapter, { dir: ORY, direction: 'up' });
+        if (!planned.ok) throw new Error(planned.problem.message);
+        const events: string[] = [];
+        const running = applyMigrations(adapter, planned.plan, { onProgress: (e) => events.push(e.type) });
+        await vi.waitFor(() => expect(events).toContain('waiting-for-lock'), { timeout: 10_000 });
+        expect(events).not.toContain('step-done');
+        await holder.run(lock.kind === 'session' ? lock.release : 'COMMIT');
+        const run = await running;
+        expect(run.failure).toBeNull();
+        expect(await recorded(adapter)).toEqual(versions);
+      } finally {
+        await holder.release();
+        await other.close();
+      }
     });
 
     it.skipIf(!backend.concurrent)('two concurrent runners never apply a migration twice', async () => {

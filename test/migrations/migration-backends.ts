@@ -81,7 +81,8 @@ function sqliteFileBackend(): MigrationBackend {
     concurrent: true,
     async prepare() {
       dir = mkdtempSync(join(tmpdir(), 'dsnsh-migrations-'));
-      return `sqlite://${join(dir, 'migrations.sqlite')}?_fk=true`;
+      // A short busy timeout makes the migrator's own wait for the write lock visible quickly.
+      return `sqlite://${join(dir, 'migrations.sqlite')}?_fk=true&_busy_timeout=100`;
     },
     cleanup: async () => { if (dir) rmSync(dir, { recursive: true, force: true }); },
   };
