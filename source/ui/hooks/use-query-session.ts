@@ -11,6 +11,8 @@ import { initialResultWindow, resultWindowReducer, wantsMoreRows, type ResultWin
 
 /** Read the next chunk when the view is this close to the last row read */
 const LOOKAHEAD = 200;
+/** While following the end, re-render about this often */
+const FOLLOW_BATCH_MS = 80;
 
 export interface Running { statement: string; startedAt: number }
 
@@ -79,7 +81,12 @@ export function useQuerySession(session: ConsoleSession | null) {
   useEffect(() => {
     const current = source.current;
     if (!current || current.complete || current.isReading || !wantsMoreRows(window, LOOKAHEAD)) return;
-    void current.readMore().then(async () => {
+    void (async () => {
+      // Following the end (End key): read for a while before re-rendering, not once per chunk.
+      const until = performance.now() + (window.followEnd ? FOLLOW_BATCH_MS : 0);
+      do await current.readMore();
+      while (!current.complete && source.current === current && performance.now() < until);
+    })().then(async () => {
       if (source.current !== current) return;
       if (current.complete) await session?.settle();
       dispatchWindow({ type: 'rowsArrived', rowCount: current.rows.rowCount, complete: current.complete });
