@@ -53,6 +53,8 @@ function connectOnce(options: ConnectionOptions, verifyHost: string | null = nul
     };
     const onConnect = () => {
       connection.removeListener('error', onError);
+      // Until its owner listens, a socket failure must not become an uncaught 'error' event.
+      connection.on('error', () => {});
       resolve(connection);
     };
     connection.once('error', onError);

@@ -6,6 +6,10 @@ import type { MysqlDsn } from '../../dsn/types.js';
 /** mysql2's own default; the Go driver's `timeout` absent means the OS's much longer default. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true'].includes(value.toLowerCase());
+}
+
 export function connectionOptions(dsn: MysqlDsn): ConnectionOptions {
   const where: ConnectionOptions = dsn.protocol === 'unix'
     ? { socketPath: dsn.socket ?? '/run/mysqld/mysqld.sock' }
@@ -29,6 +33,8 @@ export function connectionOptions(dsn: MysqlDsn): ConnectionOptions {
     rowsAsArray: true,
     enableKeepAlive: true,
     connectAttributes: { program_name: 'dsnsh' },
+    // The Go driver's allowCleartextPasswords (e.g. for PAM or LDAP logins over TLS).
+    enableCleartextPlugin: isTrue(dsn.driverFlags.allowCleartextPasswords),
   };
 }
 

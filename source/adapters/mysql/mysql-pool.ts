@@ -7,6 +7,7 @@ import type { PoolSettings } from '../../dsn/types.js';
 import type { PoolSnapshot } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { OpenedConnection } from './mysql-connect.js';
+import { hardClose, socketOf } from './mysql-context.js';
 import { cancelledError } from './mysql-errors.js';
 
 export interface PooledConnection {
@@ -24,8 +25,24 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** COM_QUIT, so the server does not log an aborted connection; a socket close if no answer. */
+function closeGracefully(connection: Connection): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { hardClose(connection); resolve(); }, 1000);
+    timer.unref();
+    try {
+      connection.end(() => { clearTimeout(timer); hardClose(connection); resolve(); });
+    } catch {
+      clearTimeout(timer);
+      hardClose(connection);
+      resolve();
+    }
+  });
+}
+
 export class MysqlPool {
   private readonly idle: PooledConnection[] = [];
+  private readonly all = new Set<PooledConnection>();
   private readonly waiters: Waiter[] = [];
   private openCount = 0;
   private closed = false;
@@ -89,6 +106,7 @@ export class MysqlPool {
       // mysql2 emits 'error' on a connection whose socket dies; unhandled it would crash the process.
       opened.raw.on('error', () => this.markDead(pooled));
       opened.raw.on('end', () => this.markDead(pooled));
+      this.all.add(pooled);
       if (this.closed) {
         this.destroy(pooled);
         throw new AdapterError('connect', 'mysql', 'The connection pool is closed.');
@@ -152,13 +170,12 @@ export class MysqlPool {
   private destroy(connection: PooledConnection): void {
     if (this.destroyed.has(connection)) return;
     this.destroyed.add(connection);
+    this.all.delete(connection);
+    const healthy = !connection.dead;
     connection.dead = true;
     this.openCount--;
-    try {
-      connection.raw.destroy();
-    } catch {
-      // already gone
-    }
+    if (healthy) closeGracefully(connection.raw);
+    else hardClose(connection.raw);
     this.serveWaiters();
   }
 
@@ -202,13 +219,16 @@ export class MysqlPool {
       waiter.reject(new AdapterError('connect', 'mysql', 'The connection pool is closed.'));
     }
     const idle = this.idle.splice(0);
-    await Promise.all(idle.map((connection) => new Promise<void>((resolve) => {
+    // Connections still in use close when released; meanwhile they must not keep the process alive.
+    for (const connection of this.all) {
+      if (!idle.includes(connection)) socketOf(connection.raw)?.unref();
+    }
+    await Promise.all(idle.map((connection) => {
       this.destroyed.add(connection);
+      this.all.delete(connection);
       this.openCount--;
       connection.dead = true;
-      connection.raw.end(() => resolve());
-      // end() waits for the server's goodbye; do not wait forever on a dead one.
-      setTimeout(() => { connection.raw.destroy(); resolve(); }, 1000).unref();
-    })));
+      return closeGracefully(connection.raw);
+    }));
   }
 }

@@ -33,8 +33,9 @@ export async function readServerFacts(connection: PooledConnection, context: Mys
     "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = SUBSTRING_INDEX(USER(), '@', 1)"))[0]));
   const totalSessions = await figure(async () => Number((await firstRow(connection, "SHOW GLOBAL STATUS LIKE 'Threads_connected'"))[1]));
   const maxConnections = await figure(async () => Number((await firstRow(connection, 'SELECT @@max_connections'))[0]));
+  let cipher = '';
   const tls = await figure(async () => {
-    const cipher = String((await firstRow(connection, "SHOW SESSION STATUS LIKE 'Ssl_cipher'"))[1] ?? '');
+    cipher = String((await firstRow(connection, "SHOW SESSION STATUS LIKE 'Ssl_cipher'"))[1] ?? '');
     const encrypted = cipher !== '';
     return { encrypted, verified: encrypted && context.tlsVerifies };
   });
@@ -44,8 +45,6 @@ export async function readServerFacts(connection: PooledConnection, context: Mys
     collation_connection: String(basics[3] ?? ''),
     max_allowed_packet: String(basics[4] ?? ''),
   };
-  if (tls.ok && tls.value.encrypted) {
-    details.ssl_cipher = String((await firstRow(connection, "SHOW SESSION STATUS LIKE 'Ssl_cipher'"))[1] ?? '');
-  }
+  if (cipher) details.ssl_cipher = cipher;
   return { version, product: productOf(version), appSessions, totalSessions, maxConnections, tls, details };
 }
