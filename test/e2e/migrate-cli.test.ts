@@ -21,6 +21,7 @@ afterAll(() => { rmSync(home, { recursive: true, force: true }); });
 function dsnsh(args: string[]): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
   delete env.DSN;
+  delete env.DSNSH_CONFIG_DIR;
   const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end();
   let stdout = '';
@@ -67,6 +68,17 @@ describe('dsnsh migrate: usage', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('schema.sql is not a migration file name');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("uses a profile's migrations folder", async () => {
+    const dsn = `sqlite://${join(home, 'profile.sqlite')}?_fk=true`;
+    expect((await dsnsh(['profile', 'add', 'migtest', dsn, '--migrations', ORY])).code).toBe(0);
+    const up = await dsnsh(['migrate', 'up', 'migtest', '--yes']);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain('Done: 5 migration(s) applied.');
+    const status = await dsnsh(['migrate', 'status', 'migtest']);
+    expect(status.stdout).toMatch(/^Version\s+Name\s+Status\n/);
+    expect(status.stdout).toContain('Pending:  0');
   });
 
   it('reports a connection failure with exit 3', async () => {
