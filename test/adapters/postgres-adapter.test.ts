@@ -221,10 +221,17 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
     expect(sink.writableEnded).toBe(false);
   });
 
-  it('closes idempotently', async () => {
+  it('closes idempotently, also with a session and a stream still open', async () => {
     const extra = await openPostgresAdapter(pgDsn());
+    const session = await extra.session();
+    await session.run('BEGIN');
+    const stream = await extra.stream('SELECT g FROM generate_series(1, 100000) g', { chunkSize: 10 });
     await extra.close();
     await extra.close();
+    expect(extra.poolSnapshot().open).toBe(0);
+    expect(await rejection(session.run('SELECT 1'))).toBeInstanceOf(AdapterError);
+    await session.release();
+    await stream.close();
   });
 });
 

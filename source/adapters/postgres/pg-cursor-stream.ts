@@ -6,7 +6,7 @@ import type { PostgresDsn } from '../../dsn/types.js';
 import type { Column, Row, RowStream, Value } from '../adapter.js';
 import { backendOf, sendCancelRequest } from './pg-cancel.js';
 import { cancelledError, toAdapterError } from './pg-error-mapping.js';
-import { untilReady } from './pg-statement.js';
+import { unlessGone, untilReady } from './pg-client-state.js';
 import type { TypeNames } from './pg-type-names.js';
 
 export interface CursorStreamOptions {
@@ -39,7 +39,12 @@ export async function openCursorStream(options: CursorStreamOptions): Promise<Ro
       signal?.removeEventListener('abort', onAbort);
       if (cancelDelivered) await cancelDelivered;
       let closeFailed = false;
-      if (!finished) await cursor.close().catch(() => { closeFailed = true; });
+      if (!finished) {
+        // A connection closed under the stream (adapter closed, server gone) never confirms.
+        const request = cursor.close();
+        request.catch(() => { closeFailed = true; });
+        if (await unlessGone(client, request)) closeFailed = true;
+      }
       options.onClose(broken || closeFailed);
     })();
     return closing;

@@ -13,6 +13,8 @@ export class PgPool {
   /** Bumped when a connection turns out dead: older idle connections are then suspect too. */
   private generation = 0;
   private readonly bornIn = new WeakMap<object, number>();
+  /** Connections handed out and not yet returned: close() must not wait for them forever. */
+  private readonly lent = new Set<PoolClient>();
 
   constructor(private readonly dsn: PostgresDsn, config: ClientConfig, private readonly settings: PoolSettings) {
     // connect_timeout limits connecting only; pg.Pool would also apply it to callers waiting for
@@ -44,7 +46,10 @@ export class PgPool {
   /** A connection of our own; rejects with kind 'cancelled' if the signal aborts while waiting. */
   acquire(signal?: AbortSignal): Promise<PoolClient> {
     if (signal?.aborted) return Promise.reject(cancelledError(this.dsn));
-    const pending = this.connectCurrent();
+    const pending = this.connectCurrent().then((client) => {
+      this.lent.add(client);
+      return client;
+    });
     if (!signal) return pending;
     return new Promise((resolve, reject) => {
       let abandoned = false;
@@ -78,6 +83,7 @@ export class PgPool {
 
   /** Returns a connection; closes it instead when it is broken or would exceed max_idle_conns. */
   release(client: PoolClient, broken = false): void {
+    if (!this.lent.delete(client)) return; // already returned, or closed by close()
     if (broken) this.generation += 1;
     const surplus = this.pool.waitingCount === 0 && this.pool.idleCount >= this.settings.maxIdleConns;
     client.release(broken || surplus);
@@ -98,7 +104,12 @@ export class PgPool {
     };
   }
 
+  /** Closes every connection, including those still lent to sessions and streams. */
   close(): Promise<void> {
+    if (this.closed === null) {
+      for (const client of this.lent) client.release(true);
+      this.lent.clear();
+    }
     this.closed ??= this.pool.end().catch(() => undefined);
     return this.closed;
   }

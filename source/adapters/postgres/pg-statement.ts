@@ -2,6 +2,7 @@
 // through the simple query protocol, which runs several statements and returns one result each.
 import type { ClientBase, FieldDef, QueryArrayResult } from 'pg';
 import type { Column, Row, StatementResult, Value } from '../adapter.js';
+import { untilReady } from './pg-client-state.js';
 import { TypeNames } from './pg-type-names.js';
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'MOVE', 'FETCH']);
@@ -38,32 +39,6 @@ async function toStatementResult(result: QueryArrayResult, typeNames: TypeNames,
     command,
     elapsedMs,
   };
-}
-
-interface ClientInternals {
-  readyForQuery?: boolean;
-  connection?: { on(event: string, listener: () => void): unknown; off(event: string, listener: () => void): unknown };
-}
-
-/**
- * pg rejects a failed statement on the ErrorResponse, before the ReadyForQuery that carries the
- * new transaction status: wait for it, so transactionState() is right once the caller sees the error.
- */
-export function untilReady(client: ClientBase): Promise<void> {
-  const internals = client as unknown as ClientInternals;
-  const connection = internals.connection;
-  if (internals.readyForQuery !== false || !connection) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      connection.off('readyForQuery', done);
-      connection.off('end', done);
-      resolve();
-    };
-    const timer = setTimeout(done, 5000); // a connection that died never sends it
-    connection.on('readyForQuery', done);
-    connection.on('end', done);
-  });
 }
 
 /**
