@@ -160,6 +160,10 @@ describe.skipIf(!availability().mysql)('MySQL adapter on MariaDB', () => {
     expect(error.kind).toBe('connect');
     expect(error.message).toContain("Unknown collation 'klingon_ci'");
     expect(error.hint).toContain('SHOW COLLATION');
+    // Ids above 255 do not fit the handshake: sent as SET NAMES … COLLATE …, which this server refuses.
+    const server = await failure(openMysqlAdapter(mysqlDsn('collation=utf8mb4_de_pb_0900_ai_ci')));
+    expect(server.kind).toBe('connect');
+    expect(server.message).toContain('collation=utf8mb4_de_pb_0900_ai_ci');
   });
 
   it('enforces maxAllowedPacket on the client, reading the server value for 0', async () => {

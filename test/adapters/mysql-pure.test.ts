@@ -1,6 +1,7 @@
 // The MySQL adapter's pure parts, without a server: dates in loc, error mapping, syntax
 // positions, command words and the session-variable statement.
 import { describe, expect, it } from 'vitest';
+import { collationPlan } from '../../source/adapters/mysql/mysql-collation.js';
 import { makeDateTimeFormatter } from '../../source/adapters/mysql/mysql-dates.js';
 import { scrub, syntaxPosition, toAdapterError } from '../../source/adapters/mysql/mysql-errors.js';
 import { firstKeyword } from '../../source/adapters/mysql/mysql-first-keyword.js';
@@ -74,6 +75,14 @@ describe('MySQL helpers', () => {
   it('builds one SET for all session variables, values as given', () => {
     expect(systemVariablesStatement({ sql_mode: 'TRADITIONAL', time_zone: "'+00:00'" })).toBe("SET sql_mode = TRADITIONAL, time_zone = '+00:00'");
     expect(systemVariablesStatement({})).toBeNull();
+  });
+
+  it('sends collations whose id does not fit the handshake byte after connecting', () => {
+    expect(collationPlan('utf8mb4_general_ci')).toEqual({ handshake: 'utf8mb4_general_ci', afterConnect: null });
+    expect(collationPlan('utf8mb4_de_pb_0900_ai_ci')).toEqual({
+      handshake: 'utf8mb4_general_ci',
+      afterConnect: 'SET NAMES utf8mb4 COLLATE utf8mb4_de_pb_0900_ai_ci',
+    });
   });
 
   it('maps tls modes to verification and fallback', () => {

@@ -2,6 +2,7 @@
 // matters (BIGINT, DECIMAL, dates, JSON) and normalised later in mysql-values.ts.
 import type { ConnectionOptions } from 'mysql2';
 import type { MysqlDsn } from '../../dsn/types.js';
+import { collationPlan } from './mysql-collation.js';
 
 /** mysql2's own default; the Go driver's `timeout` absent means the OS's much longer default. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -20,7 +21,7 @@ export function connectionOptions(dsn: MysqlDsn): ConnectionOptions {
     password: dsn.password ?? undefined,
     database: dsn.database ?? undefined,
     // mysql2 takes a collation name here and sends its id in the handshake, like the Go driver.
-    charset: dsn.collation,
+    charset: collationPlan(dsn.collation).handshake,
     connectTimeout: dsn.timeoutMs > 0 ? dsn.timeoutMs : DEFAULT_CONNECT_TIMEOUT_MS,
     // Scripts need it, and Ory forces it on whatever the DSN says.
     multipleStatements: true,

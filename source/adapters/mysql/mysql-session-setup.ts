@@ -4,6 +4,7 @@
 import type { Connection } from 'mysql2';
 import type { MysqlDsn } from '../../dsn/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { collationPlan } from './mysql-collation.js';
 import { queryRaw } from './mysql-connect.js';
 import { toAdapterError } from './mysql-errors.js';
 
@@ -59,6 +60,19 @@ async function applySystemVariables(connection: Connection, dsn: MysqlDsn): Prom
 
 /** Runs the per-connection setup; returns the server's max_allowed_packet when it was read. */
 export async function setUpConnection(connection: Connection, dsn: MysqlDsn, readMaxPacket: boolean): Promise<number | null> {
+  const collationStatement = collationPlan(dsn.collation).afterConnect;
+  if (collationStatement) {
+    try {
+      await queryRaw(connection, collationStatement);
+    } catch (error) {
+      const cause = toAdapterError(error);
+      throw new AdapterError('connect', 'mysql', `The server does not accept ?collation=${dsn.collation}: ${cause.message}`, {
+        code: cause.code,
+        hint: 'Set ?collation= to a collation the server has (SHOW COLLATION lists them), e.g. utf8mb4_general_ci.',
+        cause: error,
+      });
+    }
+  }
   await applyCharsets(connection, dsn);
   await applySystemVariables(connection, dsn);
   if (!readMaxPacket) return null;
