@@ -53,7 +53,14 @@ export interface AppProps {
 export function App({ target, readOnly, history, onExit }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
-  const connection = useConnection(target, 0);
+  const [attempt, setAttempt] = useState(0);
+  const connection = useConnection(target, readOnly, attempt);
+  // Down at start (server not up yet, network): retry with backoff, keeping the screen usable.
+  useEffect(() => {
+    if (connection.status !== 'down' || !connection.retry) return;
+    const timer = setTimeout(() => setAttempt((count) => count + 1), Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4)));
+    return () => clearTimeout(timer);
+  }, [connection, attempt]);
   const adapter = connection.status === 'connected' ? connection.adapter : null;
   const session = connection.status === 'connected' ? connection.session : null;
   const dialect = dialectOf(adapter?.backend ?? 'sqlite');
@@ -110,6 +117,7 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
     if (!session) { query.show({ kind: 'error', message: 'Not connected.', hint: connection.status === 'down' ? connection.hint : 'Wait for the connection.', statement, position: null }); return; }
     setNotice(null);
     await query.run(statement);
+    setNotice((current) => (current?.startsWith('cancelling') ? null : current));
   }, [adapter, session, connection, editor, history, notice, panels.facts, query, quit, recordView, target, timing]);
   const queue = useStatementQueue(runOne, connection.status === 'connecting');
 
@@ -164,6 +172,8 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
   });
 
   const facts = panels.facts?.ok ? panels.facts.value : null;
+  const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')
+    : connection.status === 'down' ? 'down' : panels.facts?.ok === false ? 'reconnecting' : 'connected';
   const lines = help
     ? [{ text: 'Keys and commands (any other key closes)', tone: 'heading' as const }, ...helpLines().slice(help.offset, help.offset + layout.resultHeight - 1).map((text) => ({ text, tone: 'normal' as const }))]
     : resultLines(outcome, query.window, { width: layout.width, height: layout.resultHeight, recordView });
@@ -173,14 +183,14 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
     <Box flexDirection="column" width={layout.width} height={layout.height}>
       <Header
         target={target} backend={adapter?.backend ?? null} serverVersion={facts ? shortVersion(facts.product, facts.version) : null}
-        transaction={query.transaction} connection={connection.status === 'down' ? 'down' : connection.status} readOnly={readOnly} width={layout.width}
+        transaction={query.transaction} connection={connectionState} readOnly={readOnly} width={layout.width}
       />
       {layout.showPanels ? <PoolPanel pool={panels.pool} facts={panels.facts} /> : null}
       {layout.showPanels ? <MigrationPanel reading={panels.migrations} /> : null}
       <Text color={theme.muted} wrap="truncate-end">{(focus === 'results' ? '━' : '─').repeat(layout.width)}</Text>
       <ResultView lines={lines} height={layout.resultHeight} />
       <StatusLine text={statusText(outcome, query.window, { timing, focus })} runningMs={runningMs} notice={notice} />
-      <PromptView buffer={editor.buffer} search={editor.search} width={layout.width} maxLines={layout.promptLines} active={focus === 'prompt'} />
+      <PromptView dialect={dialect} buffer={editor.buffer} search={editor.search} width={layout.width} maxLines={layout.promptLines} active={focus === 'prompt'} />
       <KeyHints focus={focus} />
     </Box>
   );

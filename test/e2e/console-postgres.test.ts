@@ -13,17 +13,47 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     session.write("select 1 as one, '中文' as t, null as n;");
     session.write('\r');
     const screen = await session.waitFor('1 row');
-    console.log(screen);
     expect(screen).toContain('∅');
     session.write('SELECT pg_sleep(30);');
     session.write('\r');
     await session.waitFor('running');
     session.write('\x03');
     await session.waitFor('Statement cancelled');
-    console.log(session.screen());
+    session.write("select count(*) as sleeping from pg_stat_activity where state = 'active' and query like 'SELECT pg_sleep(30)%';");
+    session.write('\r');
+    expect(await session.waitFor(/sleeping\s*\n[─┼]+\n\s*0\s*$/m)).toBeTruthy();
     session.write('select 41 + 1 as answer;');
     session.write('\r');
     expect(await session.waitFor(/42/)).toContain('answer');
+    session.write('\x04');
+    expect(await session.exited).toBe(0);
+  });
+
+  it('shows the transaction state and marks the failing position', async () => {
+    session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    await session.waitFor('connected');
+    session.write('begin;');
+    session.write('\r');
+    await session.waitFor('in transaction');
+    session.write('select 1 frm nowhere;');
+    session.write('\r');
+    const screen = await session.waitFor('failed transaction');
+    expect(screen).toContain('ERROR: ');
+    expect(screen).toMatch(/LINE 1: select 1 frm nowhere;\n\s+\^/);
+    session.write('rollback;');
+    session.write('\r');
+    await session.waitFor(/ · idle · connected/);
+    session.write('\x04');
+    expect(await session.exited).toBe(0);
+  });
+});
+
+describe('console with an unreachable server', () => {
+  it('opens with the error, says down, and still quits cleanly', async () => {
+    session = startCli({ args: ['postgres://postgres:hunter2@127.0.0.1:1/test?sslmode=disable&connect_timeout=2'], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    const screen = await session.waitFor('Cannot connect');
+    expect(screen).toMatch(/down|reconnecting/);
+    expect(session.output()).not.toContain('hunter2');
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });

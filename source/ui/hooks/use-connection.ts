@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Adapter } from '../../adapters/adapter.js';
 import { openAdapter } from '../../adapters/open-adapter.js';
 import { parseDsn } from '../../dsn/parse-dsn.js';
+import { DsnError } from '../../dsn/errors.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { ConsoleSession } from '../query/console-session.js';
 import { describeFailure } from '../query/describe-failure.js';
@@ -11,9 +12,9 @@ import { describeFailure } from '../query/describe-failure.js';
 export type Connection =
   | { status: 'connecting' }
   | { status: 'connected'; adapter: Adapter; session: ConsoleSession }
-  | { status: 'down'; error: string; hint: string | null };
+  | { status: 'down'; error: string; hint: string | null; retry: boolean };
 
-export function useConnection(target: ResolvedTarget, attempt: number): Connection {
+export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt: number): Connection {
   const [connection, setConnection] = useState<Connection>({ status: 'connecting' });
   useEffect(() => {
     let cancelled = false;
@@ -23,7 +24,7 @@ export function useConnection(target: ResolvedTarget, attempt: number): Connecti
     (async () => {
       try {
         opened = await openAdapter(parseDsn(target.dsn));
-        session = new ConsoleSession(opened);
+        session = new ConsoleSession(opened, readOnly);
         if (opened.capabilities.concurrentSessions) await session.acquire();
         if (cancelled) {
           // Unmounted while connecting (quit early): nothing else will close these.
@@ -35,7 +36,7 @@ export function useConnection(target: ResolvedTarget, attempt: number): Connecti
       } catch (error) {
         if (cancelled) return;
         const { message, hint } = describeFailure(error);
-        setConnection({ status: 'down', error: message, hint });
+        setConnection({ status: 'down', error: message, hint, retry: !(error instanceof DsnError) });
         await opened?.close().catch(() => undefined);
       }
     })();
@@ -46,6 +47,6 @@ export function useConnection(target: ResolvedTarget, attempt: number): Connecti
         await opened?.close().catch(() => undefined);
       })();
     };
-  }, [target, attempt]);
+  }, [target, readOnly, attempt]);
   return connection;
 }

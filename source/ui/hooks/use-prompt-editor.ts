@@ -54,6 +54,8 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
     const pieces = text.split(/(\r\n|\r|\n)/);
     for (const piece of pieces) {
       if (/^(\r\n|\r|\n)$/.test(piece)) {
+        // Blank lines before a statement (or the LF of a CRLF split after a run) mean nothing.
+        if (buffer.current.text.trim() === '') continue;
         if (buffer.current.cursor === buffer.current.text.length && shouldRunOnEnter(buffer.current.text, dialect, true)) out.push(take());
         else buffer.current = promptReducer(buffer.current, { type: 'insert', text: piece });
       } else if (piece !== '') {

@@ -55,6 +55,7 @@ export function useQuerySession(session: ConsoleSession | null) {
     }
     controller.current = null;
     setRunning(null);
+    if (result.kind === 'error') await session.afterError(result.cause);
     if (result.kind !== 'rows' || result.source.complete) await session.settle();
     setTransaction(session.transactionState());
     show(result);

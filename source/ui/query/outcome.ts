@@ -4,7 +4,7 @@ import type { ResultSource } from './result-source.js';
 export type Outcome =
   | { kind: 'rows'; source: ResultSource; elapsedMs: number; statement: string }
   | { kind: 'done'; summary: string; elapsedMs: number; statement: string }
-  | { kind: 'error'; message: string; hint: string | null; statement: string; position: number | null }
+  | { kind: 'error'; message: string; hint: string | null; statement: string; position: number | null; cause?: unknown }
   | { kind: 'info'; title: string; lines: string[] };
 
 /** "INSERT · 3 rows affected" */

@@ -11,7 +11,7 @@ export const STREAM_CHUNK = 500;
 function errorOutcome(error: unknown, statement: string): Outcome {
   if (error instanceof AdapterError) {
     const message = error.kind === 'cancelled' ? 'Statement cancelled.' : error.message;
-    return { kind: 'error', message, hint: error.hint, statement, position: error.position };
+    return { kind: 'error', message, hint: error.hint, statement, position: error.position, cause: error };
   }
   return { kind: 'error', message: error instanceof Error ? error.message : String(error), hint: null, statement, position: null };
 }

@@ -92,7 +92,7 @@ export function promptReducer(previous: PromptBuffer, action: PromptAction): Pro
       const raw = state.afterCarriageReturn && action.text.startsWith('\n') ? action.text.slice(1) : action.text;
       const inserted = normaliseInsertedText(raw);
       const next = inserted === '' ? state : edit(state, cursor, cursor, inserted);
-      return { ...next, afterCarriageReturn: raw === '' ? state.afterCarriageReturn : raw.endsWith('\r') };
+      return { ...next, afterCarriageReturn: raw === '' ? action.text === '' && state.afterCarriageReturn : raw.endsWith('\r') };
     }
     case 'newline':
       return edit(state, cursor, cursor, '\n');

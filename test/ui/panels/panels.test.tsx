@@ -62,7 +62,7 @@ describe('panels', () => {
 
   it('prompt shows continuation lines and the cursor', async () => {
     const buffer = { ...emptyPrompt(), text: 'select 1\nfrom t', cursor: 3 };
-    const frame = await frameOf(<PromptView buffer={buffer} search={null} width={40} maxLines={4} active />);
+    const frame = await frameOf(<PromptView dialect="postgres" buffer={buffer} search={null} width={40} maxLines={4} active />);
     expect(frame.split('\n')).toEqual(['sql> select 1', ' ..> from t']);
   });
 });

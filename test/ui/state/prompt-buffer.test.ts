@@ -61,7 +61,7 @@ describe('prompt buffer', () => {
         expect(pieces.text).toBe(whole.text);
         expect(pieces.cursor).toBe(whole.cursor);
       },
-    ));
+    ), { numRuns: 1000 });
   });
 
   it('typing one character at a time equals inserting the whole string', () => {
