@@ -7,7 +7,7 @@ import type { Adapter } from '../../source/adapters/adapter.js';
 import { AdapterError } from '../../source/adapters/adapter-error.js';
 import { openMysqlAdapter } from '../../source/adapters/mysql/mysql-adapter.js';
 import { MYSQL_TEST_DB, ensureDatabase, mysqlDsn } from '../helpers/mariadb-test-db.js';
-import { availability } from '../helpers/servers.js';
+import { MYSQL_HOST, MYSQL_PORT, availability } from '../helpers/servers.js';
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -186,6 +186,48 @@ describe.skipIf(!availability().mysql)('MySQL adapter on MariaDB', () => {
       expect(await value(a, 'SELECT 7')).toBe(7);
     });
   }, 10_000);
+
+  it('writeTimeout closes a connection whose statement the server does not take in time', async () => {
+    // A proxy that stops reading from the client once asked: the statement cannot be sent.
+    let clientSide: net.Socket | null = null;
+    let serverSide: net.Socket | null = null;
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(MYSQL_PORT, MYSQL_HOST);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      client.on('error', () => {});
+      upstream.on('error', () => {});
+      clientSide = client;
+      serverSide = upstream;
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as net.AddressInfo).port;
+    const stalled = await openMysqlAdapter(mysqlDsn('writeTimeout=300ms&readTimeout=5s&max_conns=1&maxAllowedPacket=0', MYSQL_TEST_DB, `tcp(127.0.0.1:${port})`));
+    try {
+      expect(await value(stalled, 'SELECT 1')).toBe(1);
+      (clientSide as net.Socket | null)?.unpipe(serverSide as unknown as net.Socket);
+      (clientSide as net.Socket | null)?.pause();
+      const error = await failure(stalled.run(`SELECT LENGTH('${'w'.repeat(15 * 1024 * 1024)}')`));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toContain('writeTimeout=300ms');
+    } finally {
+      await stalled.close();
+      (clientSide as net.Socket | null)?.destroy();
+      (serverSide as net.Socket | null)?.destroy();
+      proxy.close();
+    }
+  }, 20_000);
+
+  it('clientFoundRows=false counts changed rows only (Ory forces it on)', async () => {
+    const changedOnly = await openMysqlAdapter({ ...mysqlDsn(), clientFoundRows: false });
+    try {
+      await changedOnly.run("INSERT IGNORE INTO adapter_parent VALUES (40, 'same')");
+      expect((await changedOnly.run("UPDATE adapter_parent SET name = 'same' WHERE id = 40")).affectedRows).toBe(0);
+      expect((await adapter.run("UPDATE adapter_parent SET name = 'same' WHERE id = 40")).affectedRows).toBe(1);
+    } finally {
+      await changedOnly.close();
+    }
+  });
 
   it('timeout bounds the connection attempt (a listener that never answers)', async () => {
     const silent = net.createServer(() => {});
