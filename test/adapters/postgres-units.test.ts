@@ -1,10 +1,10 @@
 // The PostgreSQL adapter's pure parts: libpq sslmode plans, startup options, value parsers,
 // error classification. Table-driven; no server needed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { copyStatement } from '../../source/adapters/postgres/pg-copy-csv.js';
 import { toAdapterError } from '../../source/adapters/postgres/pg-error-mapping.js';
 import { productOf } from '../../source/adapters/postgres/pg-server-facts.js';
@@ -17,6 +17,7 @@ const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const dir = mkdtempSync(join(tmpdir(), 'dsnsh-pg-units-'));
 const caFile = join(dir, 'ca.pem');
 writeFileSync(caFile, PEM);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('planSsl (libpq sslmode semantics)', () => {
   const cases = [
