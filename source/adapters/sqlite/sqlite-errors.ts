@@ -16,9 +16,10 @@ export function driverUnavailableError(backend: Backend, reason: string): Adapte
   return new AdapterError(
     'driver-unavailable',
     backend,
-    `SQLite and memory databases need the better-sqlite3 driver, which could not be installed or loaded: ${reason}`,
+    `SQLite and memory databases need the better-sqlite3 driver, which could not be installed or loaded (${reason.trim()}). `
+      + 'PostgreSQL, CockroachDB and MySQL DSNs still work.',
     {
-      hint: 'Reinstall dsnsh where a C++ toolchain (python3, make, g++) is available so better-sqlite3 can build, or use a postgres:// or mysql:// DSN, which still work.',
+      hint: 'better-sqlite3 is a native add-on: reinstall dsnsh where it can be built (python3, make and a C++ compiler) or where a prebuilt binary matches this Node version.',
     },
   );
 }

@@ -5,6 +5,7 @@
 // process can be killed at once, so cancel is immediate and never blocks the console.
 import { chmodSync, rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import { watchParent } from './parent-watchdog.js';
 import { WorkerDatabase, WorkerFailure } from './worker-database.js';
 import type { WorkerEnvelope, WorkerErrorInfo, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -31,6 +32,7 @@ async function perform(request: WorkerRequest): Promise<unknown> {
     case 'open': {
       const driver = await loadDriver();
       ownedTempDir = request.config.ownedTempDir;
+      watchParent(ownedTempDir);
       const opened = WorkerDatabase.open(driver, request.config);
       database = opened.database;
       if (ownedTempDir) chmodSync(request.config.path, 0o600);

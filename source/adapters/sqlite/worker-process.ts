@@ -96,6 +96,8 @@ export class SqliteWorkerProcess {
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);
     });
+    // Only a pending request keeps this process alive (see settle), never the stderr pipe.
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
     const unregister = onProcessExit(() => child.kill('SIGKILL'));
     child.on('message', (reply: WorkerReply) => this.onReply(child, reply));
     child.once('exit', (code, signal) => {

@@ -1,0 +1,91 @@
+// The SQLite worker as shipped: the built CLI (dist/cli.js, or DSNSH_CLI) finds
+// dist/adapters__sqlite__sqlite-worker.js beside it; without better-sqlite3 the user is told why
+// and that the server backends still work; a killed CLI leaves no memory file behind.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli-path.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dsnsh-sqlite-bundle-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function runCli(cli: string, args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CI: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function waitUntil(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('sqlite worker in the built CLI', { timeout: 30_000 }, () => {
+  it('runs SQL against memory and a file through the bundled worker', () => {
+    const memory = runCli(CLI_PATH, ['memory', '-c', 'SELECT 9223372036854775807 AS big']);
+    expect(memory.stderr).toBe('');
+    expect(memory.status).toBe(0);
+    expect(memory.stdout).toContain('9223372036854775807');
+    const file = runCli(CLI_PATH, [`sqlite://${join(scratch, 'cli.sqlite')}?_fk=true`, '-c', 'SELECT sqlite_version()']);
+    expect(file.status).toBe(0);
+    expect(file.stdout).toMatch(/3\.\d+\.\d+/);
+  });
+
+  it('explains a missing better-sqlite3 and that the server backends still work', () => {
+    // A copy of the bundle outside the project cannot resolve the native driver.
+    const copy = join(scratch, 'no-driver');
+    cpSync(dirname(CLI_PATH), copy, { recursive: true });
+    const result = runCli(join(copy, 'cli.js'), ['memory', '-c', 'SELECT 1']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/need the better-sqlite3 driver, which could not be installed or loaded \(.*better-sqlite3.*\)/);
+    expect(result.stderr).toMatch(/PostgreSQL, CockroachDB and MySQL DSNs still work/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops the worker and removes the memory file when the CLI is killed mid-statement', async () => {
+    const privateTmp = mkdtempSync(join(scratch, 'tmp-'));
+    // A statement that would run for minutes: the worker is deep inside SQLite when the CLI dies.
+    const long = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c';
+    const child = spawn(process.execPath, [CLI_PATH, 'memory', '-c', long], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
+    const memoryDirs = () => readdirSync(privateTmp).filter((name) => name.startsWith('dsnsh-memory-'));
+    try {
+      await waitUntil(() => memoryDirs().some((name) => existsSync(join(privateTmp, name, 'memory.sqlite'))), 'the memory file exists');
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await waitUntil(() => memoryDirs().length === 0, 'the worker removed the memory file');
+  });
+
+  it('never keeps a program alive: an adapter left open does not delay exit', async () => {
+    // Bundled inside the project so the worker resolves better-sqlite3 from node_modules.
+    const outdir = join(PROJECT_ROOT, '.test-tmp', `sqlite-forgotten-close-${process.pid}`);
+    mkdirSync(outdir, { recursive: true });
+    try {
+      const entry = join(outdir, 'entry.ts');
+      writeFileSync(entry, `import { openAdapter } from ${JSON.stringify(join(PROJECT_ROOT, 'source/adapters/open-adapter.ts'))};
+import { parseDsn } from ${JSON.stringify(join(PROJECT_ROOT, 'source/dsn/parse-dsn.ts'))};
+const db = await openAdapter(parseDsn('memory'));
+const stream = await db.stream('SELECT 1 UNION ALL SELECT 2', { chunkSize: 1 });
+for await (const chunk of stream) { console.log(JSON.stringify(chunk)); break; }
+`);
+      await build({
+        entryPoints: [{ in: entry, out: 'cli' }, { in: join(PROJECT_ROOT, 'source/adapters/sqlite/sqlite-worker.ts'), out: 'adapters__sqlite__sqlite-worker' }],
+        outdir: join(outdir, 'out'), bundle: true, splitting: true, format: 'esm', platform: 'node', external: ['better-sqlite3'], outExtension: { '.js': '.mjs' }, logLevel: 'silent',
+      });
+      // The worker is looked up by its .js name; this bundle names everything .mjs.
+      cpSync(join(outdir, 'out', 'adapters__sqlite__sqlite-worker.mjs'), join(outdir, 'out', 'adapters__sqlite__sqlite-worker.js'));
+      writeFileSync(join(outdir, 'out', 'package.json'), '{"type":"module"}');
+      const result = runCli(join(outdir, 'out', 'cli.mjs'), []);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.trim()).toBe('[[1]]');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
