@@ -79,6 +79,22 @@ describe.skipIf(!availability().mysql)('MySQL row streaming', () => {
     expect((await adapter.run('SELECT 3')).rows).toEqual([[3]]);
   }, 20_000);
 
+  it('the KILL that stops an abandoned stream never reaches the next statement', async () => {
+    const session = await adapter.session();
+    try {
+      for (let round = 0; round < 5; round++) {
+        // Small enough that the server has sent everything before the KILL arrives.
+        const stream = await session.stream(`SELECT a.d FROM ${DIGITS} a, ${DIGITS} b`, { chunkSize: 10 });
+        const iterator = stream[Symbol.asyncIterator]();
+        expect((await iterator.next()).value).toHaveLength(10);
+        await stream.close();
+        expect((await session.run('SELECT SLEEP(0.05), 1')).rows).toEqual([[0, 1]]);
+      }
+    } finally {
+      await session.release();
+    }
+  }, 20_000);
+
   it('a stream is cancelled through its signal, and a failing statement is reported when opened', async () => {
     // Cancelled while the server is still working on the first row...
     const early = new AbortController();

@@ -59,9 +59,11 @@ export function executeQuery(connection: PooledConnection, context: MysqlContext
     const finish = (error: AdapterError | null, execution?: Execution) => {
       if (settled) return;
       settled = true;
-      guard.dispose();
-      if (error) reject(error);
-      else resolve(execution as Execution);
+      void guard.quiesce().then(() => {
+        guard.dispose();
+        if (error) reject(error);
+        else resolve(execution as Execution);
+      });
     };
     guard.onForcedEnd = (error) => finish(error);
     const started = performance.now();

@@ -19,6 +19,9 @@ export class StatementGuard {
   private cancelled = false;
   private expired: 'read' | 'write' | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
+  private killing: Promise<void> | null = null;
+  private forcedEnd: (() => void) | null = null;
+  private readonly forced = new Promise<void>((resolve) => { this.forcedEnd = resolve; });
   private readonly watchdog: IoWatchdog;
   private readonly onAbort = () => this.cancel();
   /** Called when the statement must end now because its connection was closed under it. */
@@ -48,11 +51,12 @@ export class StatementGuard {
   interrupt(): void {
     if (this.graceTimer) return;
     const force = () => {
+      this.forcedEnd?.();
       this.connection.dead = true;
       hardClose(this.connection.raw);
       this.onForcedEnd(this.verdict() ?? cancelledError());
     };
-    this.context.killQuery(this.connection.threadId).catch(force);
+    this.killing = this.context.killQuery(this.connection.threadId).catch(force);
     this.graceTimer = setTimeout(force, KILL_GRACE_MS);
     this.graceTimer.unref();
   }
@@ -79,6 +83,14 @@ export class StatementGuard {
     if (this.cancelled) return cancelledError();
     if (this.expired) return this.timeoutError();
     return null;
+  }
+
+  /**
+   * Resolves once a KILL sent for this statement has been handled, so it cannot reach the
+   * next statement on the same connection.
+   */
+  async quiesce(): Promise<void> {
+    if (this.killing) await Promise.race([this.killing, this.forced]);
   }
 
   dispose(): void {

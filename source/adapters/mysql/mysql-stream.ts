@@ -44,13 +44,19 @@ export function openRowStream(
   let opened: ((columns: Column[]) => void) | null = null;
   let openFailed: ((error: AdapterError) => void) | null = null;
 
+  let markReleased: () => void = () => {};
+  const released = new Promise<void>((resolve) => { markReleased = resolve; });
   const notify = () => { const resume = wake; wake = null; resume?.(); };
   const finish = () => {
     if (finished) return;
     finished = true;
-    guard.dispose();
     const broken = failure !== null && (failure.kind === 'connect' || failure.kind === 'timeout' || failure.kind === 'tls');
-    done(connection.dead || broken);
+    // The connection goes back only after our KILL (if any) has landed.
+    void guard.quiesce().then(() => {
+      guard.dispose();
+      done(connection.dead || broken);
+      markReleased();
+    });
   };
   const fail = (error: AdapterError) => {
     if (!failure) failure = error;
@@ -114,7 +120,7 @@ export function openRowStream(
 
   async function close(): Promise<void> {
     buffer = [];
-    if (finished) return;
+    if (finished) return released;
     abandoning = true;
     // Stop the server producing rows, then let the rest drain so the connection stays usable.
     guard.interrupt();
@@ -125,6 +131,7 @@ export function openRowStream(
       const check = () => { if (finished) { clearTimeout(timer); resolve(); } else wake = check; };
       check();
     });
+    await released;
   }
 
   return new Promise<RowStream>((resolve, reject) => {
