@@ -7,7 +7,7 @@ import type { Adapter } from '../../source/adapters/adapter.js';
 import { AdapterError } from '../../source/adapters/adapter-error.js';
 import { openPostgresAdapter } from '../../source/adapters/postgres/postgres-adapter.js';
 import { pgDsn, type PgDsnOptions } from '../helpers/pg-dsn.js';
-import { startTlsCluster, type TlsCluster } from '../helpers/pg-tls-cluster.js';
+import { CLIENT_CERT_DATABASE, startTlsCluster, type TlsCluster } from '../helpers/pg-tls-cluster.js';
 import { availability } from '../helpers/servers.js';
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
@@ -108,9 +108,14 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
     expect(error.hint).toMatch(/sslmode=disable/);
   });
 
-  it('a client certificate and key are read and sent', async () => {
-    const tls = await tlsOf(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert, sslcert: cluster.pki.otherCert, sslkey: cluster.pki.otherKey }));
-    expect(tls.encrypted).toBe(true);
+  it('sslcert and sslkey are presented to a server that demands a client certificate', async () => {
+    const withCert = { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert, database: CLIENT_CERT_DATABASE } as const;
+    const tls = await tlsOf(at('localhost', { ...withCert, sslcert: cluster.pki.otherCert, sslkey: cluster.pki.otherKey }));
+    expect(tls).toMatchObject({ encrypted: true, verified: true });
+    const refused = await failure(openPostgresAdapter(pgDsn(at('localhost', withCert))));
+    expect(refused.kind).toBe('tls');
+    expect(refused.message).toMatch(/requires a client certificate/);
+    expect(refused.hint).toMatch(/sslcert=.*sslkey=/);
   });
 
   it('bad certificate paths name the parameter and the path', async () => {

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 
 export interface TempClusterOptions {
   /** PEM files for `ssl = on` (copied into the data directory, owned by postgres) */
-  tls?: { certPem: string; keyPem: string };
+  tls?: { certPem: string; keyPem: string; clientCaPem?: string };
+  /** pg_hba.conf lines placed before the generated ones (first match wins) */
+  extraHba?: string[];
   /**
    * `trust` accepts any local TCP connection; `hostssl-only` accepts TLS connections only;
    * `password` asks TCP clients for a SCRAM password (the Unix socket stays trusted for setup).
@@ -108,6 +110,10 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
     write('server.crt', options.tls.certPem);
     write('server.key', options.tls.keyPem);
     settings.push('ssl = on', "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'");
+    if (options.tls.clientCaPem) {
+      write('client-ca.crt', options.tls.clientCaPem);
+      settings.push("ssl_ca_file = 'client-ca.crt'");
+    }
   }
   const append = (file: string, text: string) => {
     const path = join(dataDir, file);
@@ -115,7 +121,7 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
     chownSync(path, uid, gid);
   };
   append('postgresql.conf', `\n${settings.join('\n')}\n`);
-  append('pg_hba.conf', hbaLines(options.hba ?? 'trust'));
+  append('pg_hba.conf', [...(options.extraHba ?? []), hbaLines(options.hba ?? 'trust')].join('\n'));
 
   const pgCtl = (...args: string[]) => asPostgres(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', ...args]);
   pgCtl('-l', join(root, 'server.log'), 'start');

@@ -58,14 +58,29 @@ export interface TlsCluster extends TempCluster {
   pki: TestPki;
 }
 
-/** `hostssl-only` makes plaintext connections fail, so sslmode=disable can be shown to fail. */
+/** Connections to this database must present a client certificate signed by the other CA. */
+export const CLIENT_CERT_DATABASE = 'clientcert';
+
+/**
+ * `hostssl-only` makes plaintext connections fail, so sslmode=disable can be shown to fail.
+ * Database `clientcert` also demands a client certificate issued by the other CA.
+ */
 export async function startTlsCluster(hba: 'trust' | 'hostssl-only' = 'hostssl-only'): Promise<TlsCluster> {
   const pki = makeTestPki();
   try {
     const cluster = await startTempCluster({
-      tls: { certPem: readFileSync(pki.serverCert, 'utf8'), keyPem: readFileSync(pki.serverKey, 'utf8') },
+      tls: {
+        certPem: readFileSync(pki.serverCert, 'utf8'),
+        keyPem: readFileSync(pki.serverKey, 'utf8'),
+        clientCaPem: readFileSync(pki.otherCaCert, 'utf8'),
+      },
+      extraHba: [
+        `hostssl ${CLIENT_CERT_DATABASE} all 127.0.0.1/32 trust clientcert=verify-ca`,
+        `hostssl ${CLIENT_CERT_DATABASE} all ::1/128 trust clientcert=verify-ca`,
+      ],
       hba,
     });
+    cluster.psql(`CREATE DATABASE ${CLIENT_CERT_DATABASE}`);
     return {
       ...cluster,
       pki,

@@ -42,6 +42,9 @@ function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErr
   if ((code === '28000' || code === '28P01') && /no encryption/.test(text)) {
     return { kind: 'tls', message: `The server at ${where} accepts only TLS connections: ${text}`, hint: 'Remove sslmode=disable (or use sslmode=require / verify-full).' };
   }
+  if (code === '28000' && /certificate/.test(text)) {
+    return { kind: 'tls', message: `The server at ${where} requires a client certificate: ${text}`, hint: 'Add sslcert=/path/to/client.crt and sslkey=/path/to/client.key (a certificate the server\'s CA signed).' };
+  }
   if (code === '28P01' || code === '28000') {
     return { kind: 'auth', message: `Authentication failed at ${where}: ${text}`, hint: 'Check the user name and password in the DSN (percent-encode special characters in the password).' };
   }
