@@ -83,6 +83,18 @@ describe.skipIf(!availability().mysql)('MySQL adapter on MariaDB', () => {
     expect(results[4]?.rows).toEqual([[1], [3], [4]]);
   });
 
+  it('run() of a CALL gives the procedure rows; runScript() also the trailing OK result', async () => {
+    await adapter.run('DROP PROCEDURE IF EXISTS adapter_proc');
+    await adapter.run('CREATE PROCEDURE adapter_proc() SELECT 1 AS a UNION ALL SELECT 2');
+    try {
+      expect(await adapter.run('CALL adapter_proc()')).toMatchObject({ rows: [[1], [2]], command: 'CALL' });
+      const script = await adapter.runScript('CALL adapter_proc()');
+      expect(script.map((result) => result.rows.length)).toEqual([2, 0]);
+    } finally {
+      await adapter.run('DROP PROCEDURE IF EXISTS adapter_proc');
+    }
+  });
+
   it('normalises values: exact big numbers, ISO dates in loc, hex binary, text, bit, JSON, NULL', async () => {
     await adapter.runScript(`
       CREATE TABLE adapter_types (

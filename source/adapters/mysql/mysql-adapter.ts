@@ -8,8 +8,7 @@ import { openConnection, queryRaw, type OpenedConnection } from './mysql-connect
 import { connectionOptions, serverAddress } from './mysql-connection-options.js';
 import { checkZone, makeDateTimeFormatter, resolveZone } from './mysql-dates.js';
 import { toAdapterError } from './mysql-errors.js';
-import { executeQuery } from './mysql-execute.js';
-import { firstKeyword } from './mysql-first-keyword.js';
+import { executeQuery, mainResult } from './mysql-execute.js';
 import { mysqlIntrospector } from './mysql-introspector.js';
 import { MysqlPool } from './mysql-pool.js';
 import { productOf, readServerFacts } from './mysql-server-facts.js';
@@ -102,8 +101,7 @@ export async function openMysqlAdapter(dsn: MysqlDsn): Promise<Adapter> {
   };
   const run = async (sql: string, runOptions: RunOptions = {}): Promise<StatementResult> => {
     const results = await runAll(sql, runOptions);
-    const last = results.at(-1) as StatementResult;
-    return { ...last, command: firstKeyword(sql) ?? last.command };
+    return mainResult(results, sql);
   };
 
   let closed = false;

@@ -5,6 +5,7 @@ import type { StatementResult, Value } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { MysqlContext } from './mysql-context.js';
 import { cancelledError, toAdapterError } from './mysql-errors.js';
+import { firstKeyword } from './mysql-first-keyword.js';
 import type { PooledConnection } from './mysql-pool.js';
 import { StatementGuard } from './mysql-statement-guard.js';
 import { makeRowNormaliser } from './mysql-values.js';
@@ -93,4 +94,14 @@ export function executeQuery(connection: PooledConnection, context: MysqlContext
     guard.io.armRead();
     guard.io.checkWrite();
   });
+}
+
+/**
+ * What run() reports for a string that produced several results: the last row set if there is
+ * one (a CALL ends with an OK packet after its rows), else the last result.
+ */
+export function mainResult(results: StatementResult[], sql: string): StatementResult {
+  const rowSets = results.filter((result) => result.columns.length > 0);
+  const main = (rowSets.at(-1) ?? results.at(-1)) as StatementResult;
+  return { ...main, command: firstKeyword(sql) ?? main.command };
 }

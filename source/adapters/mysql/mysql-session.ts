@@ -6,8 +6,7 @@ import type { RowStream, RunOptions, Session, StatementResult, StreamOptions, Tr
 import { AdapterError } from '../adapter-error.js';
 import type { MysqlContext } from './mysql-context.js';
 import { queryRaw } from './mysql-connect.js';
-import { executeQuery, type Execution } from './mysql-execute.js';
-import { firstKeyword } from './mysql-first-keyword.js';
+import { executeQuery, mainResult, type Execution } from './mysql-execute.js';
 import type { MysqlPool, PooledConnection } from './mysql-pool.js';
 import { openRowStream } from './mysql-stream.js';
 
@@ -67,8 +66,7 @@ export class MysqlSession implements Session {
   run(sql: string, options: RunOptions = {}): Promise<StatementResult> {
     return this.serial(async () => {
       const { results } = await this.execute(sql, options);
-      const last = results.at(-1) as StatementResult;
-      return { ...last, command: firstKeyword(sql) ?? last.command };
+      return mainResult(results, sql);
     });
   }
 
