@@ -14,6 +14,8 @@ import { useStatementQueue } from './hooks/use-statement-queue.js';
 import { useTerminalInput } from './hooks/use-terminal-input.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useRefState } from './hooks/use-ref-state.js';
+import { useProfileSwitcher } from './hooks/use-profile-switcher.js';
+import { profileLines } from './panels/profile-lines.js';
 import { helpLines } from './keys/help-lines.js';
 import { commandFor, matches } from './keys/key-bindings.js';
 import type { KeyEvent } from './keys/key-event.js';
@@ -48,9 +50,10 @@ export interface AppProps {
   readOnly: boolean;
   history: HistoryFile;
   onExit(code: number): void;
+  onSwitch(target: ResolvedTarget): void;
 }
 
-export function App({ target, readOnly, history, onExit }: AppProps) {
+export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [attempt, setAttempt] = useState(0);
@@ -75,6 +78,7 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
   const [notice, setNotice] = useState<string | null>(history.problem);
   const [now, setNow] = useState(() => performance.now());
   const lastInterrupt = useRef(0);
+  const profiles = useProfileSwitcher(target.profileName, onSwitch);
   const complete = useCompletion(adapter, session, editor, setNotice);
 
   const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length);
@@ -150,6 +154,8 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
     const focus = focusRef.current;
     const help = helpRef.current;
     if (matches(event, 'app.interrupt')) { interrupt(); return; }
+    if (profiles.isOpenNow()) { profiles.handleKey(event); return; }
+    if (matches(event, 'app.profiles')) { setHelp(null); profiles.open(); return; }
     if (help) {
       const lines = helpLines().length;
       if (matches(event, 'scroll.lineDown') || matches(event, 'scroll.pageDown')) setHelp({ offset: Math.min(Math.max(0, lines - layout.resultHeight + 1), help.offset + (event.name === 'down' ? 1 : layout.resultHeight - 1)) });
@@ -174,7 +180,9 @@ export function App({ target, readOnly, history, onExit }: AppProps) {
   const facts = panels.facts?.ok ? panels.facts.value : null;
   const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')
     : connection.status === 'down' ? 'down' : panels.facts?.ok === false ? 'reconnecting' : 'connected';
-  const lines = help
+  const lines = profiles.isOpen
+    ? profileLines(profiles.state, target.profileName)
+    : help
     ? [{ text: 'Keys and commands (any other key closes)', tone: 'heading' as const }, ...helpLines().slice(help.offset, help.offset + layout.resultHeight - 1).map((text) => ({ text, tone: 'normal' as const }))]
     : resultLines(outcome, query.window, { width: layout.width, height: layout.resultHeight, recordView });
   const runningMs = query.running ? Math.max(0, now - query.running.startedAt) : null;

@@ -2,8 +2,7 @@
 // and a restored terminal however it ends.
 import { render } from 'ink';
 import type { ResolvedTarget } from '../profiles/target.js';
-import { App } from './app.js';
-import { HistoryFile } from './history-file.js';
+import { ConsoleRoot } from './console-root.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
 export interface ConsoleOptions { target: ResolvedTarget; readOnly: boolean }
@@ -13,7 +12,7 @@ export async function runConsole({ target, readOnly }: ConsoleOptions): Promise<
   let exitCode = 0;
   try {
     const instance = render(
-      <App target={target} readOnly={readOnly} history={HistoryFile.forTarget(target)} onExit={(code) => { exitCode = code; }} />,
+      <ConsoleRoot target={target} readOnly={readOnly} onExit={(code) => { exitCode = code; }} />,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
     );
     await instance.waitUntilExit();

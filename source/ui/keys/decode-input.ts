@@ -9,7 +9,7 @@ const csiKeys: Record<string, string> = {
 };
 const tildeKeys: Record<string, string> = {
   '1': 'home', '7': 'home', '4': 'end', '8': 'end', '2': 'insert', '3': 'delete',
-  '5': 'pageUp', '6': 'pageDown', '11': 'f1', '15': 'f5', '17': 'f6', '200': 'pasteStart', '201': 'pasteEnd',
+  '5': 'pageUp', '6': 'pageDown', '11': 'f1', '12': 'f2', '15': 'f5', '17': 'f6', '200': 'pasteStart', '201': 'pasteEnd',
 };
 
 function modifiersOf(code: number): { shift: boolean; meta: boolean; ctrl: boolean } {

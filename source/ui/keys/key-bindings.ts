@@ -17,6 +17,7 @@ export const keyCommands = [
   { id: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'cancel the running statement; twice (or at an empty prompt) quits' },
   { id: 'app.quit', context: 'global', keys: ['ctrl+d'], description: 'quit (at an empty prompt)' },
   { id: 'app.help', context: 'global', keys: ['f1'], description: 'show or hide this help' },
+  { id: 'app.profiles', context: 'global', keys: ['f2'], description: 'switch profile, or add one (a)' },
   { id: 'app.focusNext', context: 'global', keys: ['shift+tab', 'f6'], description: 'move focus: prompt → results → migrations' },
   { id: 'app.toggleRecord', context: 'global', keys: ['ctrl+x'], description: 'record view of the focused row (also \\x)' },
   { id: 'prompt.submit', context: 'prompt', keys: ['return'], description: 'run the statement when complete (ends with ; or is one line)' },
@@ -89,7 +90,7 @@ export function commandFor(event: KeyEvent, context: KeyContext): KeyCommandId |
 
 const labels: Record<string, string> = {
   return: 'Enter', pageUp: 'PgUp', pageDown: 'PgDn', escape: 'Esc', backspace: 'Backspace', tab: 'Tab',
-  up: '↑', down: '↓', left: '←', right: '→', home: 'Home', end: 'End', delete: 'Del', f1: 'F1', f6: 'F6',
+  up: '↑', down: '↓', left: '←', right: '→', home: 'Home', end: 'End', delete: 'Del', f1: 'F1', f2: 'F2', f6: 'F6',
 };
 
 export function keyLabel(spec: string): string {

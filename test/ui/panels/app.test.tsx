@@ -30,7 +30,7 @@ describe('console app', () => {
     let exitCode: number | null = null;
     let instance!: ReturnType<typeof render>;
     await act(async () => {
-      instance = render(<App target={memory} readOnly={false} history={history} onExit={(code) => { exitCode = code; }} />);
+      instance = render(<App target={memory} readOnly={false} history={history} onExit={(code) => { exitCode = code; }} onSwitch={() => undefined} />);
     });
     await until(instance.lastFrame, 'connected');
     await act(async () => { instance.stdin.write('select 12345 as n'); });

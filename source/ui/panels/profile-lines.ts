@@ -1,0 +1,33 @@
+// The profile switcher's lines for the result area.
+import { checkDsnInput, maskPassword } from '../format/dsn-check.js';
+import type { ScreenLine } from '../query/result-lines.js';
+import type { ProfilePicker } from '../state/profile-picker.js';
+
+export function profileLines(picker: ProfilePicker, current: string | null): ScreenLine[] {
+  const lines: ScreenLine[] = [];
+  const form = picker.form;
+  if (form) {
+    lines.push({ text: 'Add a profile (Tab next field · Enter save · Esc cancel)', tone: 'heading' });
+    lines.push({ text: `name: ${form.name}${form.field === 'name' ? '▏' : ''}`, tone: form.field === 'name' ? 'focused' : 'normal' });
+    lines.push({ text: `DSN:  ${maskPassword(form.dsn)}${form.field === 'dsn' ? '▏' : ''}`, tone: form.field === 'dsn' ? 'focused' : 'normal' });
+    if (form.field === 'dsn') {
+      const check = checkDsnInput(form.dsn);
+      if (check.ok) {
+        lines.push({ text: '✓ valid DSN', tone: 'heading' });
+        if (check.literalPassword) lines.push({ text: 'warning: the password is saved as typed; prefer ${PGPASSWORD}-style references', tone: 'error' });
+        for (const warning of check.warnings) lines.push({ text: `warning: ${warning}`, tone: 'muted' });
+      } else {
+        lines.push({ text: `✗ ${check.message}`, tone: 'error' });
+        if (check.hint) lines.push({ text: `  ${check.hint}`, tone: 'muted' });
+      }
+    }
+  } else {
+    lines.push({ text: 'Profiles (↑/↓ choose · Enter switch · a add · Esc close)', tone: 'heading' });
+    picker.entries.forEach((entry, index) => {
+      const marks = `${entry.name === current ? '●' : ' '}${entry.isDefault ? '*' : ' '}`;
+      lines.push({ text: `${marks} ${entry.name.padEnd(16)} ${entry.redacted}${entry.note ? `  (${entry.note})` : ''}`, tone: index === picker.selected ? 'focused' : 'normal' });
+    });
+  }
+  if (picker.error) lines.push({ text: picker.error, tone: 'error' });
+  return lines;
+}
