@@ -177,6 +177,14 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
     }
   });
 
+  it('a setting the server does not know fails the connection with the DSN named as the cause', async () => {
+    const unknown = await rejection(openPostgresAdapter(pgDsn({ serverSettings: { no_such_setting: '1' } })));
+    expect(unknown).toMatchObject({ kind: 'connect', code: '42704' });
+    expect(unknown.message).toMatch(/rejected a setting from the DSN: unrecognized configuration parameter "no_such_setting"/);
+    const invalid = await rejection(openPostgresAdapter(pgDsn({ serverSettings: { statement_timeout: 'soon' } })));
+    expect(invalid).toMatchObject({ kind: 'connect', code: '22023' });
+  });
+
   it('uses fallback_application_name when application_name is absent', async () => {
     const name = `pgadapter_fb_${SUFFIX}`;
     const fallback = await openPostgresAdapter(pgDsn({ fallbackApplicationName: name }));

@@ -98,6 +98,7 @@ describe.skipIf(!availability().postgres)('postgres adapter: pool limits', () =>
     expect(pool.poolSnapshot().waiting).toBe(1);
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(pool.poolSnapshot().waiting).toBe(0);
     await session.release();
     expect((await pool.run('SELECT 2')).rows).toEqual([[2]]);
   });

@@ -21,6 +21,14 @@ async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   throw new Error('expected the connection to fail');
 }
 
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 async function tlsOf(options: PgDsnOptions): Promise<{ encrypted: boolean; verified: boolean; details: Record<string, string> }> {
   const adapter = await openPostgresAdapter(pgDsn({ database: 'postgres', ...options }));
   try {
@@ -44,6 +52,20 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
     const tls = await tlsOf(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert }));
     expect(tls).toMatchObject({ encrypted: true, verified: true });
     expect(tls.details.host_name_checked).toBe('yes');
+  });
+
+  it('cancels a statement on a TLS connection to a server that accepts only TLS', async () => {
+    const adapter = await openPostgresAdapter(pgDsn(at('localhost', { database: 'postgres', sslmode: 'verify-full', sslrootcert: cluster.pki.caCert })));
+    try {
+      const controller = new AbortController();
+      const sleeping = adapter.run('SELECT pg_sleep(30)', { signal: controller.signal });
+      await waitFor(async () => (await adapter.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rows[0]![0] !== '0');
+      controller.abort();
+      await expect(sleeping).rejects.toMatchObject({ kind: 'cancelled' });
+      expect((await adapter.run('SELECT 1')).rows).toEqual([[1]]);
+    } finally {
+      await adapter.close();
+    }
   });
 
   it('verify-full fails with a certificate from another CA', async () => {

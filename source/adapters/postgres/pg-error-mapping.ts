@@ -7,6 +7,8 @@ export interface ErrorContext {
   dsn: PostgresDsn;
   /** The caller aborted the statement (AbortSignal), so a 57014 is ours */
   aborted?: boolean;
+  /** Opening a connection: setting errors then come from the DSN's parameters */
+  connecting?: boolean;
 }
 
 interface PgLikeError {
@@ -41,6 +43,9 @@ function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErr
   }
   if ((code === '28000' || code === '28P01') && /no encryption/.test(text)) {
     return { kind: 'tls', message: `The server at ${where} accepts only TLS connections: ${text}`, hint: 'Remove sslmode=disable (or use sslmode=require / verify-full).' };
+  }
+  if (context.connecting && (code === '42704' || code === '22023')) {
+    return { kind: 'connect', message: `The server at ${where} rejected a setting from the DSN: ${text}`, hint: 'Every DSN parameter that is not a connection option is sent to the server as a setting (as the service does): correct or remove it.' };
   }
   if (code === '28000' && /certificate/.test(text)) {
     return { kind: 'tls', message: `The server at ${where} requires a client certificate: ${text}`, hint: 'Add sslcert=/path/to/client.crt and sslkey=/path/to/client.key (a certificate the server\'s CA signed).' };

@@ -15,6 +15,8 @@ export class PgPool {
   private readonly bornIn = new WeakMap<object, number>();
   /** Connections handed out and not yet returned: close() must not wait for them forever. */
   private readonly lent = new Set<PoolClient>();
+  /** Callers that gave up waiting but are still in pg-pool's queue (not shown as waiting). */
+  private abandonedWaiters = 0;
 
   constructor(private readonly dsn: PostgresDsn, config: ClientConfig, private readonly settings: PoolSettings) {
     // connect_timeout limits connecting only; pg.Pool would also apply it to callers waiting for
@@ -53,16 +55,24 @@ export class PgPool {
     if (!signal) return pending;
     return new Promise((resolve, reject) => {
       let abandoned = false;
-      const onAbort = () => { abandoned = true; reject(cancelledError(this.dsn)); };
+      const onAbort = () => {
+        abandoned = true;
+        this.abandonedWaiters += 1;
+        reject(cancelledError(this.dsn));
+      };
       signal.addEventListener('abort', onAbort, { once: true });
+      const settle = () => {
+        signal.removeEventListener('abort', onAbort);
+        if (abandoned) this.abandonedWaiters -= 1;
+      };
       pending.then(
         (client) => {
-          signal.removeEventListener('abort', onAbort);
+          settle();
           if (abandoned) this.release(client);
           else resolve(client);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
+          settle();
           if (!abandoned) reject(error);
         },
       );
@@ -96,7 +106,7 @@ export class PgPool {
       open,
       idle,
       inUse: Math.max(0, open - idle),
-      waiting: this.pool.waitingCount,
+      waiting: Math.max(0, this.pool.waitingCount - this.abandonedWaiters),
       maxConns: this.settings.maxConns,
       maxIdleConns: this.settings.maxIdleConns,
       maxConnLifetimeMs: this.settings.maxConnLifetimeMs,

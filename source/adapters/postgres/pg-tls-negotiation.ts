@@ -22,7 +22,7 @@ async function checkedPool(dsn: PostgresDsn, tls: TlsChoice): Promise<PgPool | A
     return pool;
   } catch (error) {
     await pool.close();
-    return toAdapterError(error, { dsn });
+    return toAdapterError(error, { dsn, connecting: true });
   }
 }
 
