@@ -95,6 +95,15 @@ describe.skipIf(!availability().mysql)('MySQL row streaming', () => {
     }
   }, 20_000);
 
+  it('releasing a session closes a stream the caller left open', async () => {
+    const session = await adapter.session();
+    const stream = await session.stream(MILLION_ROWS, { chunkSize: 100 });
+    expect((await stream[Symbol.asyncIterator]().next()).value).toHaveLength(100);
+    await session.release();
+    expect(adapter.poolSnapshot()).toMatchObject({ inUse: 0 });
+    expect((await adapter.run('SELECT 5')).rows).toEqual([[5]]);
+  }, 20_000);
+
   it('a stream is cancelled through its signal, and a failing statement is reported when opened', async () => {
     // Cancelled while the server is still working on the first row...
     const early = new AbortController();

@@ -23,8 +23,17 @@ function setNamesStatement(charset: string, dsn: MysqlDsn): string {
   return `SET NAMES ${charset}`;
 }
 
+const NAME = /^[A-Za-z0-9_]+$/;
+
 async function applyCharsets(connection: Connection, dsn: MysqlDsn): Promise<void> {
   if (dsn.charsets.length === 0) return;
+  const invalid = dsn.charsets.find((charset) => !NAME.test(charset));
+  if (invalid !== undefined) {
+    throw new AdapterError('connect', 'mysql', `?charset= names "${invalid}", which is not a character set name.`, {
+      code: 'bad_charset',
+      hint: 'Character set names are letters, digits and _, e.g. charset=utf8mb4 (a comma separates fallbacks).',
+    });
+  }
   let lastError: unknown;
   for (const charset of dsn.charsets) {
     try {

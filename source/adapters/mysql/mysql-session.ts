@@ -14,6 +14,7 @@ export class MysqlSession implements Session {
   private state: TransactionState = 'idle';
   private released = false;
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly openStreams = new Set<RowStream>();
 
   constructor(
     private connection: PooledConnection,
@@ -79,10 +80,13 @@ export class MysqlSession implements Session {
     const finished = new Promise<void>((resolve) => { streamDone = resolve; });
     const opened = this.serial(async () => {
       const connection = await this.live(options.signal);
-      return openRowStream(connection, this.context, sql, options, (discard) => {
+      const stream = await openRowStream(connection, this.context, sql, options, (discard) => {
         if (discard) connection.dead = true;
+        this.openStreams.delete(stream);
         streamDone();
       });
+      this.openStreams.add(stream);
+      return stream;
     });
     // Later statements wait until the stream has given the connection back.
     this.tail = opened.then(() => finished, () => undefined);
@@ -93,7 +97,9 @@ export class MysqlSession implements Session {
     return this.state;
   }
 
-  release(): Promise<void> {
+  async release(): Promise<void> {
+    // A stream the caller left open would hold the connection forever.
+    await Promise.all([...this.openStreams].map((stream) => stream.close()));
     return this.serial(async () => {
       if (this.released) return;
       this.released = true;
