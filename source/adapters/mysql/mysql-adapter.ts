@@ -3,7 +3,7 @@
 import type { MysqlDsn } from '../../dsn/types.js';
 import type { Adapter, Capabilities, RowStream, RunOptions, StatementResult, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
-import { hardClose, type MysqlContext } from './mysql-context.js';
+import { closeGracefully, hardClose, type MysqlContext } from './mysql-context.js';
 import { openConnection, queryRaw, type OpenedConnection } from './mysql-connect.js';
 import { connectionOptions, serverAddress } from './mysql-connection-options.js';
 import { checkZone, makeDateTimeFormatter, resolveZone } from './mysql-dates.js';
@@ -61,7 +61,7 @@ export async function openMysqlAdapter(dsn: MysqlDsn): Promise<Adapter> {
       try {
         await queryRaw(killer.raw, `KILL QUERY ${Number(threadId)}`);
       } finally {
-        hardClose(killer.raw);
+        void closeGracefully(killer.raw);
       }
     },
   };

@@ -32,3 +32,18 @@ export function hardClose(connection: Connection): void {
 export function socketOf(connection: Connection): Socket | undefined {
   return (connection as unknown as { stream?: Socket }).stream;
 }
+
+/** COM_QUIT, so the server does not log an aborted connection; a socket close if no answer. */
+export function closeGracefully(connection: Connection): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { hardClose(connection); resolve(); }, 1000);
+    timer.unref();
+    try {
+      connection.end(() => { clearTimeout(timer); hardClose(connection); resolve(); });
+    } catch {
+      clearTimeout(timer);
+      hardClose(connection);
+      resolve();
+    }
+  });
+}

@@ -7,7 +7,7 @@ import type { PoolSettings } from '../../dsn/types.js';
 import type { PoolSnapshot } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { OpenedConnection } from './mysql-connect.js';
-import { hardClose, socketOf } from './mysql-context.js';
+import { closeGracefully, hardClose, socketOf } from './mysql-context.js';
 import { cancelledError } from './mysql-errors.js';
 
 export interface PooledConnection {
@@ -23,21 +23,6 @@ export interface PooledConnection {
 interface Waiter {
   resolve(connection: PooledConnection): void;
   reject(error: unknown): void;
-}
-
-/** COM_QUIT, so the server does not log an aborted connection; a socket close if no answer. */
-function closeGracefully(connection: Connection): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => { hardClose(connection); resolve(); }, 1000);
-    timer.unref();
-    try {
-      connection.end(() => { clearTimeout(timer); hardClose(connection); resolve(); });
-    } catch {
-      clearTimeout(timer);
-      hardClose(connection);
-      resolve();
-    }
-  });
 }
 
 export class MysqlPool {
