@@ -47,6 +47,12 @@ function connInfo(context: BackslashContext): Outcome {
 }
 
 export async function runBackslash(command: BackslashCommand, context: BackslashContext, statement: string): Promise<Outcome> {
+  const started = performance.now();
+  const outcome = await answer(command, context, statement);
+  return outcome.kind === 'rows' ? { ...outcome, elapsedMs: performance.now() - started } : outcome;
+}
+
+async function answer(command: BackslashCommand, context: BackslashContext, statement: string): Promise<Outcome> {
   try {
     switch (command.kind) {
       case 'listTables': return await listTables(context, command.pattern, statement);
