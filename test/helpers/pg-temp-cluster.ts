@@ -126,7 +126,10 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
   const pgCtl = (...args: string[]) => asPostgres(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', ...args]);
   pgCtl('-l', join(root, 'server.log'), 'start');
   let stopped = false;
-  return {
+  // A test run that ends without its afterAll (a crash, a timeout) must not leave a server behind.
+  const stopOnExit = () => cluster.stop();
+  process.once('exit', stopOnExit);
+  const cluster: TempCluster = {
     port,
     dataDir,
     psql: (sql) => asPostgres(join(bin, 'psql'), ['-h', root, '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql]),
@@ -135,6 +138,7 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
     stop: () => {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopOnExit);
       try {
         pgCtl('-m', 'immediate', 'stop');
       } finally {
@@ -142,4 +146,5 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
       }
     },
   };
+  return cluster;
 }
