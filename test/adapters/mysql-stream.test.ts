@@ -95,6 +95,22 @@ describe.skipIf(!availability().mysql)('MySQL row streaming', () => {
     }
   }, 20_000);
 
+  it('session streams that fail to open or end at once leave the session usable', async () => {
+    const session = await adapter.session();
+    try {
+      await expect(session.stream('SELECT * FROM')).rejects.toMatchObject({ kind: 'syntax' });
+      const tiny = await session.stream('SELECT 1 UNION ALL SELECT 2');
+      const chunks: unknown[] = [];
+      for await (const chunk of tiny) chunks.push(chunk);
+      expect(chunks).toEqual([[[1], [2]]]);
+      const none = await session.stream('DO 1');
+      expect(none.columns).toEqual([]);
+      expect((await session.run('SELECT 6')).rows).toEqual([[6]]);
+    } finally {
+      await session.release();
+    }
+  });
+
   it('releasing a session closes a stream the caller left open', async () => {
     const session = await adapter.session();
     const stream = await session.stream(MILLION_ROWS, { chunkSize: 100 });

@@ -80,13 +80,18 @@ export class MysqlSession implements Session {
     const finished = new Promise<void>((resolve) => { streamDone = resolve; });
     const opened = this.serial(async () => {
       const connection = await this.live(options.signal);
-      const stream = await openRowStream(connection, this.context, sql, options, (discard) => {
+      let ended = false;
+      let opened: RowStream | null = null;
+      // Called when the connection is free again, which can be before the stream ever opened.
+      const onDone = (discard: boolean) => {
+        ended = true;
         if (discard) connection.dead = true;
-        this.openStreams.delete(stream);
+        if (opened) this.openStreams.delete(opened);
         streamDone();
-      });
-      this.openStreams.add(stream);
-      return stream;
+      };
+      opened = await openRowStream(connection, this.context, sql, options, onDone);
+      if (!ended) this.openStreams.add(opened);
+      return opened;
     });
     // Later statements wait until the stream has given the connection back.
     this.tail = opened.then(() => finished, () => undefined);
