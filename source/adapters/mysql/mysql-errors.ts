@@ -110,7 +110,8 @@ export function toAdapterError(cause: unknown, context: ErrorContext = {}): Adap
   const raw = error.sqlMessage ?? error.message ?? 'unknown error';
   const serverCode = typeof error.errno === 'number' && error.code?.startsWith('ER') ? String(error.errno) : error.code ?? null;
   let message = scrub(raw, context.password);
-  if (kind === 'connect' && context.address && !message.includes(context.address)) message += ` (${context.address})`;
+  const aboutTheLink = kind === 'connect' || kind === 'tls' || error.code === 'ETIMEDOUT';
+  if (aboutTheLink && context.address && !message.includes(context.address)) message += ` (${context.address})`;
   return new AdapterError(kind, 'mysql', message, {
     code: serverCode,
     position: kind === 'syntax' ? syntaxPosition(raw, context.sql) : null,
