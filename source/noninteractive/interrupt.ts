@@ -10,9 +10,17 @@ export interface Interrupt {
   dispose(): void;
 }
 
+let interrupted = false;
+
+/** Whether Ctrl+C was pressed during this run (a crash while cancelling still exits 130). */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 export function watchInterrupt(): Interrupt {
   const controller = new AbortController();
   const onSigint = () => {
+    interrupted = true;
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
     controller.abort(new Error('interrupted'));
     setTimeout(() => process.exit(EXIT.interrupted), FORCE_EXIT_AFTER_MS).unref();

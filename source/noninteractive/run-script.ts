@@ -71,7 +71,9 @@ async function runStatement(sql: string, options: ScriptRunOptions): Promise<voi
       for await (const chunk of stream) {
         writer.rows(chunk);
         count += chunk.length;
-        await sink.drainIfFull();
+        // One write per chunk: a slow query shows its first rows at once, and a slow reader
+        // holds the producer back (flush awaits 'drain').
+        await sink.flush();
       }
       writer.end(count);
     } finally {

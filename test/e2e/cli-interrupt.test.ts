@@ -49,3 +49,22 @@ describe.skipIf(!availability().mysql)('SIGINT on MariaDB', () => {
     await waitUntil(async () => (await running()) === 0, 'the server has stopped the statement');
   });
 });
+
+describe.skipIf(!availability().postgres)('streaming', () => {
+  it('prints the first rows while the query is still running, and SIGINT then stops it', async () => {
+    // The second branch sleeps: rows of the first branch must reach stdout before it finishes.
+    const sql = 'select g::text as v from generate_series(1, 5000) g union all select pg_sleep(60)::text';
+    const child = spawn(process.execPath, [CLI_PATH, PG_DSN, '-c', sql], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('\n1000\n')) resolve();
+      });
+    });
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+  });
+});

@@ -33,6 +33,12 @@ describe('memory and sqlite', () => {
     expect(result.stdout).toBe("id,v\n2,two; with semicolon\n3,it's\n");
   });
 
+  it('-f - reads stdin between -c options', async () => {
+    const result = await runCli(['memory', '-c', 'create table t(a)', '-f', '-', '-c', 'select count(*) as n from t'], { input: 'insert into t values (1);\ninsert into t values (2);' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('n\n2\n');
+  });
+
   it('a failing statement stops the script with file:line, exit 1; --continue-on-error goes on', async () => {
     const script = path.join(dir, 'bad.sql');
     fs.writeFileSync(script, 'select 1 as one;\n\nselect nope from nowhere;\nselect 3 as three;\n');
