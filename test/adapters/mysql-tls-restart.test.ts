@@ -8,7 +8,7 @@ import { parseDsn } from '../../source/dsn/parse-dsn.js';
 import type { MysqlDsn } from '../../source/dsn/types.js';
 import { canStartMariadb, createMariadbInstance, type MariadbInstance } from '../helpers/mariadb-instance.js';
 import { waitUntil } from '../helpers/mariadb-test-db.js';
-import { probe } from '../helpers/mariadb-tls-probe-runner.js';
+import { probe, removeProbe } from '../helpers/mariadb-tls-probe-runner.js';
 import { MYSQL_HOST, MYSQL_PORT, availability } from '../helpers/servers.js';
 
 function dsn(text: string): MysqlDsn {
@@ -28,6 +28,7 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('MySQL TLS modes an
   }, 60_000);
 
   afterAll(async () => {
+    removeProbe();
     await server?.destroy();
   });
 

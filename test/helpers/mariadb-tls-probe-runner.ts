@@ -1,6 +1,6 @@
 // Bundles mariadb-tls-probe.ts once and runs it with extra trusted CAs.
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from './cli-path.js';
@@ -13,10 +13,16 @@ export interface ProbeResult {
 }
 
 let bundled: Promise<string> | null = null;
+const dir = join(PROJECT_ROOT, '.test-tmp', `mysql-tls-probe-${process.pid}`);
+
+/** Removes the bundled probe (call from afterAll). */
+export function removeProbe(): void {
+  bundled = null;
+  rmSync(dir, { recursive: true, force: true });
+}
 
 function bundle(): Promise<string> {
   bundled ??= (async () => {
-    const dir = join(PROJECT_ROOT, '.test-tmp', `mysql-tls-probe-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const outfile = join(dir, 'probe.mjs');
     await build({
