@@ -23,7 +23,7 @@ const CASES = {
   1: { run: coldStart, reps: [7, 3] },
   2: { run: csvExport, reps: [3, 2] },
   3: { run: firstFrame, reps: [5, 3] },
-  4: { run: consoleScroll, reps: [2, 1] },
+  4: { run: consoleScroll, reps: [1, 1] },
   5: { run: idleCpu, reps: [1, 1] },
   6: { run: adapterOverhead, reps: [3, 2] },
 };

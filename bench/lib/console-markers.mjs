@@ -4,7 +4,7 @@
 import { CLI_PATH, DSNSH_TARGETS, MYSQL, PG, SQLITE_FILE } from './environment.mjs';
 import { missingCli, missingPeer } from './tools.mjs';
 
-export const DSNSH_PROMPT = new RegExp(process.env.BENCH_DSNSH_PROMPT ?? '(^|\\n)\\s*[│|]?\\s*(sql|SQL)?\\s*[>❯›]\\s', 'm');
+export const DSNSH_PROMPT = new RegExp(process.env.BENCH_DSNSH_PROMPT ?? '^sql>', 'm');
 
 export function dsnshConsole(backend) {
   return {

@@ -62,20 +62,26 @@ export class PtySession {
   }
 
   /**
-   * Writes `data` and waits until output has started and then stayed quiet for `quietMs`.
-   * Returns the latency from the write to the last byte of that burst (null if nothing came).
+   * Writes `data` and waits for the frame it causes: until `changed(screen)` holds (by default:
+   * any output at all), then until output has stayed quiet for `quietMs`. Returns the latency
+   * from the write to the last byte of that frame, or null when the change never came.
    */
-  async keystroke(data, { quietMs = 40, timeoutMs = 10_000 } = {}) {
+  async keystroke(data, { changed = null, quietMs = 40, timeoutMs = 10_000 } = {}) {
     const before = this.bytes;
     const sentAt = performance.now();
     this.proc.write(data);
     const deadline = sentAt + timeoutMs;
+    let seen = false;
     while (performance.now() < deadline && !this.exited) {
-      await sleep(5);
-      if (this.bytes > before && performance.now() - this.lastOutputAt >= quietMs) break;
+      await sleep(2);
+      if (!seen) {
+        await this.pending;
+        seen = this.bytes > before && (changed === null || changed(this.screen()));
+      }
+      if (seen && performance.now() - this.lastOutputAt >= quietMs) break;
     }
     await this.pending;
-    return this.bytes > before ? this.lastOutputAt - sentAt : null;
+    return seen ? this.lastOutputAt - sentAt : null;
   }
 
   write(data) {
