@@ -29,6 +29,9 @@ import { ResultView } from './panels/result-view.js';
 import { StatusLine } from './panels/status-line.js';
 import { resultLines, TABLE_CHROME } from './query/result-lines.js';
 import { runBackslash } from './query/run-backslash.js';
+import { exportResult } from './query/export-result.js';
+import { migrationDetails } from './query/migration-details.js';
+import { returnsRows } from './query/statement-kind.js';
 import { statusText } from './query/status-text.js';
 import { isBackslashCommand, parseBackslashCommand } from './sql/backslash-commands.js';
 import { copyToClipboard } from './copy.js';
@@ -78,6 +81,8 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const [notice, setNotice] = useState<string | null>(history.problem);
   const [now, setNow] = useState(() => performance.now());
   const lastInterrupt = useRef(0);
+  /** The last statement that returned rows, for \\export */
+  const lastQuery = useRef<string | null>(null);
   const profiles = useProfileSwitcher(target.profileName, onSwitch);
   const complete = useCompletion(adapter, session, editor, setNotice);
 
@@ -97,6 +102,14 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     if (connection.status === 'down') query.show({ kind: 'error', message: `Cannot connect: ${connection.error}`, hint: connection.hint, statement: '', position: null });
   }, [connection, query.show]);
 
+  // Migration details on demand: focusing the migration panel lists every migration.
+  useEffect(() => {
+    if (focus !== 'migrations' || !adapter || session?.othersMustWait) return;
+    let current = true;
+    void query.closeSource().then(() => migrationDetails(adapter, target.settings.migrationsDir)).then((details) => { if (current) query.show(details); });
+    return () => { current = false; };
+  }, [focus, adapter, session, target, query.closeSource, query.show]);
+
   const quit = useCallback((code: number) => {
     onExit(code);
     exit();
@@ -112,6 +125,12 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
       if (command.kind === 'toggleRecord') { setRecordView((value) => !value); setNotice(`record view ${recordView ? 'off' : 'on'}`); return; }
       if (command.kind === 'toggleTiming') { setTiming((value) => !value); setNotice(`timing ${timing ? 'off' : 'on'}`); return; }
       if (!adapter) { query.show({ kind: 'error', message: 'Not connected.', hint: null, statement, position: null }); return; }
+      if (command.kind === 'export') {
+        const last = lastQuery.current;
+        if (last === null) { query.show({ kind: 'error', message: 'Nothing to export yet.', hint: 'Run a query first; \\export runs it again into the file.', statement, position: null }); return; }
+        await query.runTask(statement, (open, signal) => exportResult(open, last, command.file, signal));
+        return;
+      }
       await query.closeSource();
       if (session?.othersMustWait) { query.show({ kind: 'error', message: 'A transaction holds the only connection.', hint: 'COMMIT or ROLLBACK first, then run the command again.', statement, position: null }); return; }
       const facts = panels.facts?.ok ? panels.facts.value : null;
@@ -120,6 +139,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     }
     if (!session) { query.show({ kind: 'error', message: 'Not connected.', hint: connection.status === 'down' ? connection.hint : 'Wait for the connection.', statement, position: null }); return; }
     setNotice(null);
+    if (returnsRows(statement)) lastQuery.current = statement;
     await query.run(statement);
     setNotice((current) => (current?.startsWith('cancelling') ? null : current));
   }, [adapter, session, connection, editor, history, notice, panels.facts, query, quit, recordView, target, timing]);
@@ -167,7 +187,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     if (matches(event, 'app.focusNext')) { setFocus((current) => focusOrder[(focusOrder.indexOf(current) + 1) % focusOrder.length] ?? 'prompt'); return; }
     if (matches(event, 'app.toggleRecord')) { setRecordView((value) => !value); return; }
     if (matches(event, 'app.quit')) { if (editor.read().text === '') quit(0); return; }
-    if (focus === 'results' && resultKey(event)) return;
+    if ((focus === 'results' || focus === 'migrations') && resultKey(event)) return;
     if (focus !== 'prompt' && (event.name === 'char' || event.name === 'paste') && !event.meta) setFocus('prompt');
     if (focus === 'migrations' && event.name === 'escape') { setFocus('prompt'); return; }
     if (matches(event, 'scroll.pageDown') && event.name !== 'char') { query.scroll({ type: 'pageDown' }); return; }

@@ -1,5 +1,5 @@
 // The console on the built-in memory profile, end to end in a real pty.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,31 @@ describe('console on memory', () => {
     expect(screen).toContain('row 100,000');
     pty.write('g');
     expect(await pty.waitFor(/released|^\s*1 │\s+2/m)).toBeTruthy();
+  });
+
+  it('completes names, exports the result, shows help and migration details', async () => {
+    const pty = start();
+    await pty.waitFor('sql>');
+    await run(pty, 'create table ui_items (id integer, label text);', 'CREATE');
+    await run(pty, "insert into ui_items values (1, 'a,b'), (2, NULL);", /2 rows affected/);
+    pty.write('select label from ui_it');
+    pty.write('\t');
+    await pty.waitFor('sql> select label from ui_items');
+    pty.write('order by id;');
+    pty.write('\r');
+    await pty.waitFor(/label\s*\n[─]+\s*\na,b/);
+    const file = join(mkdtempSync(join(tmpdir(), 'dsnsh-ui-export-')), 'items.csv');
+    await run(pty, `\\export ${file}`, 'exported 2 rows');
+    expect(readFileSync(file, 'utf8').split(/\r?\n/)).toEqual(['label', '"a,b"', '', '']);
+    pty.write('\x1bOP');
+    await pty.waitFor('Keys and commands');
+    pty.write('z');
+    await pty.waitFor('exported 2 rows');
+    pty.write('\x1b[Z');
+    pty.write('\x1b[Z');
+    await pty.waitFor('No migration table found');
+    pty.write('\x04');
+    expect(await pty.exited).toBe(0);
   });
 
   it('reflows from 120x40 to 80x24 without overflowing', async () => {

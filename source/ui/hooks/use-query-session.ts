@@ -1,7 +1,7 @@
 // Runs the user's statements one at a time on the session and owns what the result area shows:
 // the outcome, the scroll window over it, and reading more rows as the user scrolls.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { TransactionState } from '../../adapters/adapter.js';
+import type { Session, TransactionState } from '../../adapters/adapter.js';
 import type { ConsoleSession } from '../query/console-session.js';
 import type { Outcome } from '../query/outcome.js';
 import type { ResultSource } from '../query/result-source.js';
@@ -41,17 +41,19 @@ export function useQuerySession(session: ConsoleSession | null) {
     dispatchWindow({ type: 'rowsArrived', rowCount, complete: next.kind !== 'rows' || next.source.complete });
   }, []);
 
-  const run = useCallback(async (statement: string) => {
+  /** Runs one task on the user's connection with a spinner and Ctrl+C cancel. */
+  const runTask = useCallback(async (label: string, task: (session: Session, signal: AbortSignal) => Promise<Outcome>) => {
     if (session === null || controller.current !== null) return;
     await closeSource();
     const abort = new AbortController();
     controller.current = abort;
-    setRunning({ statement, startedAt: performance.now() });
-    let result;
+    setRunning({ statement: label, startedAt: performance.now() });
+    let result: Outcome;
     try {
-      result = await runStatement(await session.acquire(), statement, abort.signal);
+      result = await task(await session.acquire(), abort.signal);
     } catch (error) {
-      result = { kind: 'error', message: describeFailure(error).message, hint: describeFailure(error).hint, statement, position: null } as const;
+      const { message, hint } = describeFailure(error);
+      result = { kind: 'error', message, hint, statement: label, position: null, cause: error };
     }
     controller.current = null;
     setRunning(null);
@@ -60,6 +62,8 @@ export function useQuerySession(session: ConsoleSession | null) {
     setTransaction(session.transactionState());
     show(result);
   }, [session, closeSource, show]);
+
+  const run = useCallback((statement: string) => runTask(statement, (open, signal) => runStatement(open, statement, signal)), [runTask]);
 
   /** Stops the running statement (the adapter cancels it on the server) or an open stream. */
   const cancel = useCallback((): boolean => {
@@ -98,7 +102,7 @@ export function useQuerySession(session: ConsoleSession | null) {
 
   const scroll = useCallback((action: ResultWindowAction) => dispatchWindow(action), []);
 
-  return { outcome, show, running, transaction, window, scroll, run, cancel, closeSource };
+  return { outcome, show, running, transaction, window, scroll, run, runTask, cancel, closeSource };
 }
 
 export type QuerySession = ReturnType<typeof useQuerySession>;

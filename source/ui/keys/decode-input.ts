@@ -65,6 +65,8 @@ export function decodeInput(raw: string): KeyEvent[] {
   if (raw.length === 1 || (raw.length === 2 && raw === '\r\n')) {
     return controlChar.test(raw[0] ?? '') ? [decodeControl(raw[0] ?? '')] : [keyEvent('char', { text: raw })];
   }
+  // Text followed by Tab in one read (fast typing, scripted input): the Tab is the completion key.
+  if (/[^\t]\t$/.test(raw)) return [...decodeInput(raw.slice(0, -1)), keyEvent('tab')];
   const printable = raw.replace(/[\r\n\t]/g, '');
   // A run of text, possibly with line breaks: a paste. Other control characters (fast typing of
   // Ctrl keys) split the run into separate events.

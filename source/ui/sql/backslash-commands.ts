@@ -9,6 +9,7 @@ export type BackslashCommand =
   | { kind: 'toggleRecord' }
   | { kind: 'toggleTiming' }
   | { kind: 'connInfo' }
+  | { kind: 'export'; file: string }
   | { kind: 'help' }
   | { kind: 'unknown'; text: string };
 
@@ -20,6 +21,7 @@ export const backslashHelp: ReadonlyArray<readonly [string, string]> = [
   ['\\x', 'toggle the record (expanded) view'],
   ['\\timing', 'toggle showing elapsed time'],
   ['\\conninfo', 'show the connection'],
+  ['\\export FILE', 'run the last query again into FILE (.csv .tsv .json .ndjson)'],
   ['\\?', 'this help'],
   ['\\q', 'quit'],
 ];
@@ -40,6 +42,7 @@ export function parseBackslashCommand(text: string): BackslashCommand {
     case '\\x': return { kind: 'toggleRecord' };
     case '\\timing': return { kind: 'toggleTiming' };
     case '\\conninfo': return { kind: 'connInfo' };
+    case '\\export': case '\\o': return argument === '' ? { kind: 'unknown', text: `${word} needs a file name` } : { kind: 'export', file: argument };
     case '\\?': case '\\h': case '\\help': return { kind: 'help' };
     default: return { kind: 'unknown', text: word };
   }

@@ -26,6 +26,11 @@ describe('decodeInput', () => {
     expect(event).toMatchObject(expected);
   });
 
+  it('treats a Tab ending a typed run as the completion key', () => {
+    expect(decodeInput('from us\t').map((event) => event.name)).toEqual(['char', 'tab']);
+    expect(decodeInput('a\tb').map((event) => event.name)).toEqual(['char']);
+  });
+
   it('splits fast typing with control keys into separate events, in order', () => {
     expect(decodeInput('ab\x01c').map((event) => `${event.ctrl ? 'C-' : ''}${event.name}:${event.text}`)).toEqual(['char:ab', 'C-a:', 'char:c']);
   });
