@@ -80,15 +80,9 @@ export class WorkerDatabase {
     return this.db.open && this.db.inTransaction;
   }
 
-  /** One statement (a trailing `;` or comments are fine). */
+  /** Usually one statement; given several, all run and the last one's result is returned (as on PostgreSQL). */
   run(sql: string, params: Value[]): WorkerStatementResult {
-    const statements = splitStatements(sql);
-    if (statements.length > 1) {
-      throw new WorkerFailure({ code: null, message: `Expected one statement but the text holds ${statements.length}; run it as a script instead.` });
-    }
-    const [statement] = statements;
-    if (!statement) return { columns: [], rows: [], affectedRows: null, command: null, elapsedMs: 0 };
-    return this.withPosition(statement, 0, 1, () => this.execute(statement.text, params));
+    return this.script(sql, params).at(-1) ?? { columns: [], rows: [], affectedRows: null, command: null, elapsedMs: 0 };
   }
 
   script(sql: string, params: Value[]): WorkerStatementResult[] {

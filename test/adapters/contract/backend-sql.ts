@@ -22,7 +22,7 @@ const recursiveSeries = (repeat: (n: number) => string) => (count: number, padLe
 export const BACKEND_SQL: Record<SqlDialect, BackendSql> = {
   sqlite: {
     longStatement: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c',
-    shortBusyStatement: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT count(*) FROM c',
+    shortBusyStatement: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000) SELECT count(*) FROM c',
     // hex(zeroblob(k)) is 2k characters.
     series: recursiveSeries((length) => `hex(zeroblob(${length / 2}))`),
     // SQLite has no exact decimal type: an exact decimal is kept as TEXT.

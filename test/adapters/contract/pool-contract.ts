@@ -3,8 +3,8 @@
 import { expect, it } from 'vitest';
 import type { ContractContext } from './contract-context.js';
 
-const MAX_CONNS = 3;
-const CALLERS = 12;
+const MAX_CONNS = 5;
+const CALLERS = 50;
 
 export function poolContract(ctx: ContractContext): void {
   it(`runs ${CALLERS} concurrent statements within the connection limit`, { timeout: 30_000 }, async () => {
