@@ -1,6 +1,7 @@
 // Cancel on SQLite: the worker process running a statement is killed and a new one reopens the
 // file, so the console's event loop never stalls, committed data (also of `memory`) survives, and
 // an open transaction is reported as rolled back.
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,12 @@ function abortAfterTicks(ticks: number): { signal: AbortSignal; ticked: () => nu
     }
   }, 20);
   return { signal: controller.signal, ticked: () => count };
+}
+
+/** Process ids of this process's SQLite workers. */
+function workerPids(): Set<number> {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return new Set(out.split('\n').filter((line) => line.includes('sqlite-worker')).map((line) => Number.parseInt(line.trim(), 10)));
 }
 
 async function backingFile(db: Adapter): Promise<string> {
@@ -100,5 +107,20 @@ describe('sqlite cancel', { timeout: 20_000 }, () => {
     expect((await db.serverFacts()).details.file).toContain(file);
     await db.close();
     expect(existsSync(dirname(file))).toBe(false);
+  });
+
+  it('survives its worker crashing: the running statement fails clearly, the next one works, data stays', async () => {
+    const before = workerPids();
+    const db = await open('memory');
+    const [pid] = [...workerPids()].filter((candidate) => !before.has(candidate));
+    expect(pid).toBeDefined();
+    await db.runScript('CREATE TABLE survivor (a); INSERT INTO survivor VALUES (1)');
+    const running = db.run(LONG);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(pid!, 'SIGKILL');
+    const error = await rejection(running);
+    expect(error.kind).toBe('connect');
+    expect(error.message).toMatch(/stopped unexpectedly \(SIGKILL\)/);
+    expect(await scalar(db, 'SELECT count(*) FROM survivor')).toBe(1);
   });
 });
