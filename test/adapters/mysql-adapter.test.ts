@@ -316,6 +316,14 @@ describe.skipIf(!availability().mysql)('MySQL adapter on MariaDB', () => {
     const multiLine = await failure(adapter.run('SELECT 1;\nSELECT 2 FROM WHERE'));
     expect(multiLine.kind).toBe('syntax');
     expect(multiLine.message).toContain('statement 2 of the script');
+    const afterOk = await failure(adapter.run('DO 1; DO 2; SELECT * FROM no_such_table_dsnsh'));
+    expect(afterOk.message).toContain('statement 3 of the script');
+    // A single statement that fails, even after its first rows, is not called part of a script.
+    const digits = '(SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2)';
+    const midRows = await failure(adapter.run(`SELECT (SELECT b.d FROM ${digits} b WHERE b.d <= a.d) FROM ${digits} a`));
+    expect(midRows).toMatchObject({ code: '1242' });
+    expect(midRows.message).not.toContain('script');
+    expect((await failure(adapter.run('SELECT * FROM no_such_table_dsnsh'))).message).not.toContain('script');
     expect((await failure(adapter.run("INSERT INTO adapter_parent VALUES (1, 'dup')")))).toMatchObject({ kind: 'constraint', code: '1062' });
     expect((await failure(adapter.run('INSERT INTO adapter_parent_child VALUES (1, 999)')))).toMatchObject({ kind: 'constraint', code: '1452' });
     expect((await failure(adapter.run('INSERT INTO adapter_parent VALUES (3, NULL)')))).toMatchObject({ kind: 'constraint', code: '1048' });

@@ -30,10 +30,12 @@ describe.skipIf(!availability().mysql)('MySQL pool', () => {
     try {
       let observedMax = 0;
       let sampling = true;
+      let openAboveLimit = 0;
       const sampler = (async () => {
         while (sampling) {
-          observedMax = Math.max(observedMax, await serverSessions());
-          expect(adapter.poolSnapshot().open).toBeLessThanOrEqual(5);
+          // A failed sample (the monitor shares the server with other suites) is just skipped.
+          observedMax = Math.max(observedMax, await serverSessions().catch(() => 0));
+          if (adapter.poolSnapshot().open > 5) openAboveLimit++;
         }
       })();
       const statements = Array.from({ length: 50 }, (_, index) => adapter.run(`SELECT SLEEP(0.05), ${index}`));
@@ -45,6 +47,7 @@ describe.skipIf(!availability().mysql)('MySQL pool', () => {
       sampling = false;
       await sampler;
       expect(results.map((result) => result.rows[0]?.[1])).toEqual(Array.from({ length: 50 }, (_, index) => index));
+      expect(openAboveLimit).toBe(0);
       expect(observedMax).toBeGreaterThan(0);
       expect(observedMax).toBeLessThanOrEqual(5);
       expect(adapter.poolSnapshot()).toMatchObject({ open: 5, idle: 5, inUse: 0, waiting: 0 });

@@ -74,7 +74,10 @@ export function executeQuery(connection: PooledConnection, context: MysqlContext
       if (verdict) return finish(verdict);
       if (error) {
         const adapted = toAdapterError(error, { ...context.errorContext, sql: text });
-        if (marks.length > 0) adapted.message += ` (statement ${marks.length + 1} of the script; the ones before it ran)`;
+        // mysql2 counts the results that ended before the failing one (an error can also cut a
+        // row set short, so counting 'fields' events would be off by one).
+        const completed = (query as unknown as { _resultIndex?: number })._resultIndex ?? 0;
+        if (completed > 0) adapted.message += ` (statement ${completed + 1} of the script; the ones before it ran)`;
         if ((error as { fatal?: boolean }).fatal) connection.dead = true;
         return finish(adapted);
       }
