@@ -59,6 +59,11 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
   } catch (error) {
     return fail(error);
   }
+  if (args.sources.length === 0 && splitStatements(scripts[0]?.sql ?? '', resolved.dsn.backend).length === 0) {
+    // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
+    process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');
+    return EXIT.ok;
+  }
   return runOnTarget(resolved.dsn, scripts, args, readOnly);
 }
 
