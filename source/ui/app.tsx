@@ -81,6 +81,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const [notice, setNotice] = useState<string | null>(history.problem);
   const [now, setNow] = useState(() => performance.now());
   const lastInterrupt = useRef(0);
+  const historyProblemShown = useRef(false);
   /** The last statement that returned rows, for \\export */
   const lastQuery = useRef<string | null>(null);
   const profiles = useProfileSwitcher(target.profileName, onSwitch);
@@ -118,7 +119,6 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const runOne = useCallback(async (statement: string) => {
     const saved = editor.remember(statement);
     history.save(saved);
-    if (history.problem && notice === null) setNotice(history.problem);
     if (isBackslashCommand(statement)) {
       const command = parseBackslashCommand(statement);
       if (command.kind === 'quit') { quit(0); return; }
@@ -142,7 +142,9 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     if (returnsRows(statement)) lastQuery.current = statement;
     await query.run(statement);
     setNotice((current) => (current?.startsWith('cancelling') ? null : current));
-  }, [adapter, session, connection, editor, history, notice, panels.facts, query, quit, recordView, target, timing]);
+    // Said once: history cannot be saved (read-only HOME in a pod), it stays in memory.
+    if (history.problem && !historyProblemShown.current) { historyProblemShown.current = true; setNotice(history.problem); }
+  }, [adapter, session, connection, editor, history, panels.facts, query, quit, recordView, target, timing]);
   const queue = useStatementQueue(runOne, connection.status === 'connecting');
 
   const interrupt = useCallback(() => {
@@ -199,7 +201,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
 
   const facts = panels.facts?.ok ? panels.facts.value : null;
   const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')
-    : connection.status === 'down' ? 'down' : panels.facts?.ok === false ? 'reconnecting' : 'connected';
+    : connection.status === 'down' ? 'down' : panels.facts?.ok === false || panels.facts?.staleBecause ? 'reconnecting' : 'connected';
   const lines = profiles.isOpen
     ? profileLines(profiles.state, target.profileName)
     : help

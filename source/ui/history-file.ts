@@ -21,6 +21,17 @@ export function historyFileName(target: Pick<ResolvedTarget, 'profileName' | 're
   return `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
 }
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync never returns on some unwritable
+ * trees (measured: a HOME under /proc), and a console must not hang on its history.
+ */
+function ensureDirectory(directory: string): void {
+  if (fs.existsSync(directory)) return;
+  const parent = path.dirname(directory);
+  if (parent !== directory) ensureDirectory(parent);
+  fs.mkdirSync(directory, { mode: 0o700 });
+}
+
 export class HistoryFile {
   /** Set once writing failed; the console shows it once */
   problem: string | null = null;
@@ -43,7 +54,7 @@ export class HistoryFile {
   save(history: readonly string[]): void {
     if (this.problem !== null) return;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      ensureDirectory(path.dirname(this.file));
       const temporary = `${this.file}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, JSON.stringify(history), { mode: 0o600 });
       fs.renameSync(temporary, this.file);

@@ -119,6 +119,20 @@ describe('console on memory', () => {
     expect(await pty.exited).toBe(0);
   });
 
+  it('respects NO_COLOR and keeps history in memory when HOME is read-only', async () => {
+    session = startCli({ env: { HOME: '/proc/self', XDG_STATE_HOME: undefined, XDG_CONFIG_HOME: undefined, DSNSH_CONFIG_DIR: undefined, DSNSH_STATE_DIR: undefined, DSN: undefined, NO_COLOR: '1' } });
+    const pty = session;
+    await pty.waitFor('connected');
+    await run(pty, 'select 1 as a;', '1 row');
+    await pty.waitFor('History is kept in memory only');
+    // eslint-disable-next-line no-control-regex
+    expect(pty.output()).not.toMatch(/\x1b\[(3[0-7]|9[0-7]|38;)/);
+    pty.write('\x1b[A');
+    await pty.waitFor('sql> select 1 as a;');
+    pty.write('\x15\x04');
+    expect(await pty.exited).toBe(0);
+  });
+
   it('Ctrl+C at an empty prompt quits and restores the terminal', async () => {
     const pty = start();
     await pty.waitFor('sql>');

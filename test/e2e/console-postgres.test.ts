@@ -29,6 +29,23 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     expect(await session.exited).toBe(0);
   });
 
+  it('recovers after the server drops the session, and quits on a second Ctrl+C', async () => {
+    session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    await session.waitFor('connected');
+    session.write('select pg_terminate_backend(pg_backend_pid());');
+    session.write('\r');
+    await session.waitFor('ERROR');
+    session.write('select 6 * 7 as recovered;');
+    session.write('\r');
+    await session.waitFor(/recovered\s*\n[─]+\s*\n\s*42/);
+    session.write('select pg_sleep(30);');
+    session.write('\r');
+    await session.waitFor('running');
+    session.write('\x03');
+    session.write('\x03');
+    expect(await session.exited).toBe(130);
+  });
+
   it('shows the transaction state and marks the failing position', async () => {
     session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
     await session.waitFor('connected');

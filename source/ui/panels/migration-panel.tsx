@@ -17,7 +17,8 @@ export function migrationLine(reading: Reading<MigrationSummary> | undefined): s
   ].filter(Boolean).join(' · ');
   const latest = summary.latest ? ` · latest ${summary.latest.version}${summary.latest.name ? ` ${summary.latest.name}` : ''}` : '';
   const failed = summary.failed ? ` · FAILED${summary.failure ? `: ${summary.failure}` : ''}` : '';
-  return `migrations (${summary.tool}) ${counts}${latest}${failed}`;
+  const stale = reading.staleBecause ? ` (stale: ${reading.staleBecause})` : '';
+  return `migrations (${summary.tool}) ${counts}${latest}${failed}${stale}`;
 }
 
 export function MigrationPanel({ reading }: { reading: Reading<MigrationSummary> | undefined }) {

@@ -26,10 +26,11 @@ export function serverLine(facts: Reading<ServerFacts> | undefined): string {
   if (facts === undefined) return 'server …';
   if (!facts.ok) return `server figures not available: ${facts.reason}`;
   const value = facts.value;
+  const stale = facts.staleBecause ? ` (stale: ${facts.staleBecause})` : '';
   if (!value.appSessions.ok && !value.totalSessions.ok && !value.maxConnections.ok) {
-    return `server sessions not available (${value.appSessions.ok ? '' : value.appSessions.reason})`;
+    return `server sessions not available (${value.appSessions.ok ? '' : value.appSessions.reason})${stale}`;
   }
-  return `server sessions: this app ${figure(value.appSessions)} · all ${figure(value.totalSessions)} · max ${figure(value.maxConnections)}`;
+  return `server sessions: this app ${figure(value.appSessions)} · all ${figure(value.totalSessions)} · max ${figure(value.maxConnections)}${stale}`;
 }
 
 export function PoolPanel({ pool, facts }: { pool: PoolSnapshot | undefined; facts: Reading<ServerFacts> | undefined }) {

@@ -48,6 +48,18 @@ describe('panels', () => {
     expect(frame).toContain('max 100');
   });
 
+  it('marks figures kept from before a failed read as stale', async () => {
+    const facts = {
+      ok: true as const, staleBecause: 'connection refused',
+      value: {
+        version: '15', product: 'PostgreSQL', appSessions: { ok: true as const, value: 2 }, totalSessions: { ok: true as const, value: 3 },
+        maxConnections: { ok: true as const, value: 100 }, tls: { ok: false as const, reason: 'n/a' }, details: {},
+      },
+    };
+    const frame = await frameOf(<PoolPanel pool={undefined} facts={facts} />);
+    expect(frame).toContain('max 100 (stale: connection refused)');
+  });
+
   it('migration panel summarises and reports failures', async () => {
     expect(migrationLine(undefined)).toBe('migrations …');
     expect(migrationLine({ ok: false, reason: 'no permission' })).toContain('not available: no permission');
