@@ -29,9 +29,11 @@ async function openConf(file: string): Promise<ConfInstance> {
 export async function readStoreFile(file: string): Promise<StoreData> {
   // conf creates the folder when the file is missing; reading must work on a read-only HOME.
   if (!fs.existsSync(file)) return { profiles: {}, defaultProfile: null };
-  let raw: Record<string, unknown>;
+  // Read directly (conf's reader is JSON.parse too, but hides a top-level array or null as `{}`,
+  // which a later save would then overwrite).
+  let raw: unknown;
   try {
-    raw = (await openConf(file)).store;
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw fileError(file, error);
   }
@@ -78,7 +80,7 @@ function fileError(file: string, error: unknown): ProfileError {
   if (error instanceof SyntaxError) {
     return new ProfileError(
       'corrupt_file',
-      `the profile file ${file} is not valid JSON (${error.message}); it was left untouched`,
+      `the profile file ${file} is not valid JSON (${syntaxProblem(error)}); it was left untouched`,
       'fix or move the file; a DSN given directly, the DSN environment variable and `memory` work without it',
       file,
     );
@@ -92,14 +94,24 @@ function fileError(file: string, error: unknown): ProfileError {
   );
 }
 
+/**
+ * JSON.parse's message without the excerpt of the file it quotes: the excerpt can hold part of a
+ * password or raw terminal escape sequences.
+ */
+function syntaxProblem(error: SyntaxError): string {
+  const withoutExcerpt = error.message.replace(/,\s*".*" is not valid JSON$/s, '');
+  return withoutExcerpt.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validate(file: string, raw: Record<string, unknown>): StoreData {
+function validate(file: string, raw: unknown): StoreData {
   const corrupt = (what: string) =>
     new ProfileError('corrupt_file', `the profile file ${file} is not a dsnsh profile file: ${what}; it was left untouched`,
       'fix or move the file; a DSN given directly, the DSN environment variable and `memory` work without it', file);
+  if (!isRecord(raw)) throw corrupt('it does not hold a JSON object');
   const profiles = raw.profiles ?? {};
   if (!isRecord(profiles)) throw corrupt('"profiles" is not an object');
   const result: StoreData['profiles'] = {};
