@@ -308,6 +308,7 @@ describe.skipIf(!availability().mysql)('MySQL adapter on MariaDB', () => {
   }, 10_000);
 
   it('maps errors to kinds with the server code and the syntax position', async () => {
+    await adapter.run("INSERT IGNORE INTO adapter_parent VALUES (1, 'a'), (2, 'b')");
     const bad = 'SELECT * FROM adapter_parent\nWHERE id = = 1';
     const syntax = await failure(adapter.run(bad));
     expect(syntax).toMatchObject({ kind: 'syntax', code: '1064', backend: 'mysql' });
