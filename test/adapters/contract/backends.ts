@@ -1,5 +1,5 @@
 // Every backend the contract suite runs against, with its DSN and whether it can run here.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CRDB_DSN, MYSQL_DSN, PG_DSN, availability } from '../../helpers/servers.js';
@@ -14,6 +14,8 @@ export interface ContractBackend {
   available(): boolean;
   /** Extra words for the suite title */
   note?: string;
+  /** Removes files the backend created, after its suite */
+  cleanUp?(): void;
 }
 
 function withParams(dsn: string, params: Record<string, string> = {}): string {
@@ -31,7 +33,16 @@ function sqliteFile(): string {
 export const CONTRACT_BACKENDS: ContractBackend[] = [
   // `memory` takes no parameters: its pool is the default one.
   { label: 'memory', dialect: 'sqlite', dsn: () => 'memory', available: () => true },
-  { label: 'sqlite file', dialect: 'sqlite', dsn: (pool) => withParams(`sqlite://${sqliteFile()}?_fk=true`, pool), available: () => true },
+  {
+    label: 'sqlite file',
+    dialect: 'sqlite',
+    dsn: (pool) => withParams(`sqlite://${sqliteFile()}?_fk=true`, pool),
+    available: () => true,
+    cleanUp: () => {
+      if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
+      sqliteDir = null;
+    },
+  },
   { label: 'postgres', dialect: 'postgres', dsn: (pool) => withParams(PG_DSN, pool), available: () => availability().postgres },
   { label: 'mariadb', dialect: 'mysql', dsn: (pool) => withParams(MYSQL_DSN, pool), available: () => availability().mysql },
   {

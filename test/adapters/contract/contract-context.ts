@@ -44,6 +44,7 @@ export function createContractContext(backend: ContractBackend): ContractContext
       if (!shared) return;
       for (const table of tables) await shared.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       await shared.close();
+      backend.cleanUp?.();
     },
   };
 }
