@@ -100,7 +100,10 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     return () => clearInterval(timer);
   }, [query.running]);
   useEffect(() => {
-    if (connection.status === 'down') query.show({ kind: 'error', message: `Cannot connect: ${connection.error}`, hint: connection.hint, statement: '', position: null });
+    if (connection.status !== 'down') return;
+    query.show({ kind: 'error', message: `Cannot connect: ${connection.error}`, hint: connection.hint, statement: '', position: null });
+    // A wrong password or DSN will not fix itself: offer the other profiles at once.
+    if (connection.pickProfile) profiles.open();
   }, [connection, query.show]);
 
   // Migration details on demand: focusing the migration panel lists every migration.
@@ -203,7 +206,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')
     : connection.status === 'down' ? 'down' : panels.facts?.ok === false || panels.facts?.staleBecause ? 'reconnecting' : 'connected';
   const lines = profiles.isOpen
-    ? profileLines(profiles.state, target.profileName)
+    ? profileLines(profiles.state, target.profileName, connection.status === 'down' ? `Cannot connect: ${connection.error}` : null)
     : help
     ? [{ text: 'Keys and commands (any other key closes)', tone: 'heading' as const }, ...helpLines().slice(help.offset, help.offset + layout.resultHeight - 1).map((text) => ({ text, tone: 'normal' as const }))]
     : resultLines(outcome, query.window, { width: layout.width, height: layout.resultHeight, recordView });

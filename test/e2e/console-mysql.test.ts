@@ -28,3 +28,17 @@ describe.skipIf(!availability().mysql)('console on MySQL/MariaDB', () => {
     expect(await session.exited).toBe(0);
   });
 });
+
+describe.skipIf(!availability().mysql)('console with a wrong password', () => {
+  it('opens with the error and the profile switcher, password never shown', async () => {
+    const wrong = MYSQL_DSN.replace('mysql://root@', 'mysql://root:wrongpass@');
+    session = startCli({ args: [wrong], columns: 100, rows: 30, env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    const screen = await session.waitFor('Profiles (');
+    expect(screen).toContain('Cannot connect');
+    expect(screen).toContain('down');
+    expect(session.output()).not.toContain('wrongpass');
+    session.write('\x1b');
+    session.write('\x04');
+    expect(await session.exited).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@ import type { Adapter } from '../../adapters/adapter.js';
 import { openAdapter } from '../../adapters/open-adapter.js';
 import { parseDsn } from '../../dsn/parse-dsn.js';
 import { DsnError } from '../../dsn/errors.js';
+import { AdapterError } from '../../adapters/adapter-error.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { ConsoleSession } from '../query/console-session.js';
 import { describeFailure } from '../query/describe-failure.js';
@@ -12,7 +13,8 @@ import { describeFailure } from '../query/describe-failure.js';
 export type Connection =
   | { status: 'connecting' }
   | { status: 'connected'; adapter: Adapter; session: ConsoleSession }
-  | { status: 'down'; error: string; hint: string | null; retry: boolean };
+  /** retry: worth retrying (network, server starting); pickProfile: the target itself is wrong (bad DSN, password) */
+  | { status: 'down'; error: string; hint: string | null; retry: boolean; pickProfile: boolean };
 
 export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt: number): Connection {
   const [connection, setConnection] = useState<Connection>({ status: 'connecting' });
@@ -36,7 +38,8 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
       } catch (error) {
         if (cancelled) return;
         const { message, hint } = describeFailure(error);
-        setConnection({ status: 'down', error: message, hint, retry: !(error instanceof DsnError) });
+        const targetIsWrong = error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
+        setConnection({ status: 'down', error: message, hint, retry: !targetIsWrong, pickProfile: targetIsWrong });
         await opened?.close().catch(() => undefined);
       }
     })();

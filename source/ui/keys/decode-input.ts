@@ -44,6 +44,15 @@ function decodeEscape(sequence: string): KeyEvent {
   return keyEvent('unknown');
 }
 
+/** ESC and a control key read together (Esc then Ctrl+D typed fast) are two keys. */
+function decodeEscapeRun(sequence: string): KeyEvent[] {
+  const rest = sequence.slice(1);
+  if (rest.length === 1 && rest !== '\r' && rest !== '\n' && rest !== '\x7f' && rest !== '\b' && rest.charCodeAt(0) < 0x20) {
+    return [keyEvent('escape'), decodeControl(rest)];
+  }
+  return [decodeEscape(sequence)];
+}
+
 function decodeControl(char: string): KeyEvent {
   const code = char.charCodeAt(0);
   if (char === '\r') return keyEvent('return');
@@ -61,7 +70,7 @@ const controlChar = /[\u0000-\u001f\u007f]/;
 /** Decodes one raw input event as Ink emits it (a text run, or one escape sequence). */
 export function decodeInput(raw: string): KeyEvent[] {
   if (raw === '') return [];
-  if (raw.startsWith('\x1b')) return [decodeEscape(raw)];
+  if (raw.startsWith('\x1b')) return decodeEscapeRun(raw);
   if (raw.length === 1 || (raw.length === 2 && raw === '\r\n')) {
     return controlChar.test(raw[0] ?? '') ? [decodeControl(raw[0] ?? '')] : [keyEvent('char', { text: raw })];
   }

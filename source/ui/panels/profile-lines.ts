@@ -3,8 +3,8 @@ import { checkDsnInput, maskPassword } from '../format/dsn-check.js';
 import type { ScreenLine } from '../query/result-lines.js';
 import type { ProfilePicker } from '../state/profile-picker.js';
 
-export function profileLines(picker: ProfilePicker, current: string | null): ScreenLine[] {
-  const lines: ScreenLine[] = [];
+export function profileLines(picker: ProfilePicker, current: string | null, problem: string | null = null): ScreenLine[] {
+  const lines: ScreenLine[] = problem ? [{ text: problem, tone: 'error' }] : [];
   const form = picker.form;
   if (form) {
     lines.push({ text: 'Add a profile (Tab next field · Enter save · Esc cancel)', tone: 'heading' });

@@ -26,6 +26,10 @@ describe('decodeInput', () => {
     expect(event).toMatchObject(expected);
   });
 
+  it('reads Esc followed by a control key as two keys', () => {
+    expect(decodeInput('\x1b\x04').map((event) => `${event.ctrl ? 'C-' : ''}${event.name}`)).toEqual(['escape', 'C-d']);
+  });
+
   it('treats a Tab ending a typed run as the completion key', () => {
     expect(decodeInput('from us\t').map((event) => event.name)).toEqual(['char', 'tab']);
     expect(decodeInput('a\tb').map((event) => event.name)).toEqual(['char']);
