@@ -68,11 +68,18 @@ function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErr
     return { kind: 'timeout', message: connecting ? `Could not connect to ${where} within connect_timeout (${dsn.connectTimeoutMs / 1000} s)` : text, hint: connecting ? 'Check that the server is reachable, or raise connect_timeout.' : null };
   }
   if (CONNECT_CODES.has(code) || /Connection terminated|connection (?:was )?closed|not queryable|ECONNREFUSED/i.test(text)) {
-    return { kind: 'connect', message: `Connection to ${where} failed: ${text}`, hint: code === 'ECONNREFUSED' ? 'Check that the server runs and listens on this host and port.' : 'The connection was lost; run the statement again (a new connection will be opened).' };
+    return { kind: 'connect', message: `Connection to ${where} failed: ${text}`, hint: connectHint(code, dsn) };
   }
   if (code === '42601' || code.startsWith('42')) return { kind: 'syntax', message: text, hint: null };
   if (code.startsWith('23')) return { kind: 'constraint', message: text, hint: null };
   return { kind: 'other', message: text, hint: null };
+}
+
+function connectHint(code: string, dsn: PostgresDsn): string {
+  if (code === 'ECONNREFUSED') return 'Check that the server runs and listens on this host and port.';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Check the host name "${dsn.host}" in the DSN: it does not resolve here.`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return 'Check the host and the network path to it (firewall, VPN, cluster network policy).';
+  return 'The connection was lost; run the statement again (a new connection will be opened).';
 }
 
 export function toAdapterError(error: unknown, context: ErrorContext): AdapterError {
