@@ -1,17 +1,11 @@
 // Turns -c / -f sources (or stdin when none is given) into labelled scripts.
 import { readFile } from 'node:fs/promises';
 import type { ScriptSource } from './session-args.js';
-import type { Script } from './run-script.js';
+import type { Script } from './statement-feed.js';
 import { UsageError } from './usage-error.js';
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function readScripts(sources: ScriptSource[], stdin: NodeJS.ReadableStream): Promise<Script[]> {
-  if (sources.length === 0) return [{ label: '<stdin>', sql: await readAll(stdin) }];
+  if (sources.length === 0) return [{ label: '<stdin>', stream: stdin }];
   const scripts: Script[] = [];
   let stdinUsed = false;
   for (const source of sources) {
@@ -20,7 +14,7 @@ export async function readScripts(sources: ScriptSource[], stdin: NodeJS.Readabl
     } else if (source.path === '-') {
       if (stdinUsed) throw new UsageError('-f - (stdin) is given twice', 'stdin can be read only once');
       stdinUsed = true;
-      scripts.push({ label: '<stdin>', sql: await readAll(stdin) });
+      scripts.push({ label: '<stdin>', stream: stdin });
     } else {
       scripts.push({ label: source.path, sql: await readScriptFile(source.path) });
     }

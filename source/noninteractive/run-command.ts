@@ -5,8 +5,6 @@ import type { Adapter, Session } from '../adapters/adapter.js';
 import { openAdapter } from '../adapters/open-adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import { readOnlySessionStatement } from '../sql/read-only-session.js';
-import { splitStatements } from '../sql/split-statements.js';
-import { isQueryStatement } from '../sql/statement-kind.js';
 import { EXIT } from './exit-codes.js';
 import { sessionHelp } from './help.js';
 import { watchInterrupt } from './interrupt.js';
@@ -16,7 +14,8 @@ import { OutputClosedError, OutputSink } from './output/output-sink.js';
 import { createResultWriter } from './output/result-writer.js';
 import { fail } from './report-error.js';
 import { readScripts } from './read-scripts.js';
-import { runScripts, type Script } from './run-script.js';
+import { runScripts } from './run-script.js';
+import type { Script } from './statement-feed.js';
 import { parseSessionArgs, resolveFormat, type SessionArgs } from './session-args.js';
 import { VERSION } from './version.js';
 
@@ -59,11 +58,6 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
   } catch (error) {
     return fail(error);
   }
-  if (args.sources.length === 0 && splitStatements(scripts[0]?.sql ?? '', resolved.dsn.backend).length === 0) {
-    // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
-    process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');
-    return EXIT.ok;
-  }
   return runOnTarget(resolved.dsn, scripts, args, readOnly);
 }
 
@@ -93,7 +87,11 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
         sink,
         signal: interrupt.signal,
         continueOnError: args.continueOnError,
-        serverCsv: serverCsvAllowed(adapter, scripts, options, readOnly) ? { header: options.header } : null,
+        serverCsv: serverCsvAllowed(adapter, options, readOnly) ? { header: options.header } : null,
+        onNoStatements: args.sources.length > 0 ? undefined : () => {
+          // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
+          process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');
+        },
       });
       if (code === EXIT.interrupted) process.stderr.write('dsnsh: interrupted; the running statement was cancelled\n');
       return code;
@@ -108,10 +106,8 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
   }
 }
 
-/** PostgreSQL writes CSV itself (much faster) for one plain query with csv's defaults. */
-function serverCsvAllowed(adapter: Adapter, scripts: Script[], options: FormatOptions, readOnly: boolean): boolean {
+/** PostgreSQL writes CSV itself (much faster) with csv's defaults; the runner checks the input is one query. */
+function serverCsvAllowed(adapter: Adapter, options: FormatOptions, readOnly: boolean): boolean {
   if (!adapter.capabilities.serverCsv || !adapter.copyCsv) return false;
-  if (options.format !== 'csv' || options.nullText !== '' || readOnly) return false;
-  const statements = scripts.flatMap((script) => splitStatements(script.sql, adapter.backend));
-  return statements.length === 1 && isQueryStatement(statements[0]!.text, adapter.backend);
+  return options.format === 'csv' && options.nullText === '' && !readOnly;
 }

@@ -2,18 +2,15 @@
 // tables carry across -c, -f and stdin), streaming each result to the writer at the reader's pace.
 import type { Adapter, Session } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
-import { splitStatements, type Statement } from '../sql/split-statements.js';
+import type { Statement } from '../sql/split-statements.js';
 import { isQueryStatement } from '../sql/statement-kind.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { OutputClosedError, type OutputSink } from './output/output-sink.js';
 import type { ResultWriter } from './output/result-writer.js';
 import { describeError, printError } from './report-error.js';
+import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
 
-export interface Script {
-  /** Where the text came from, for error positions: a file path, `<stdin>`, `<-c 1>` */
-  label: string;
-  sql: string;
-}
+export type { Script } from './statement-feed.js';
 
 export interface ScriptRunOptions {
   adapter: Adapter;
@@ -22,44 +19,61 @@ export interface ScriptRunOptions {
   sink: OutputSink;
   signal: AbortSignal;
   continueOnError: boolean;
-  /** Set when the server may write CSV itself (one query, csv format, default NULL text) */
+  /** Set when the server may write CSV itself (csv format, default NULL text); used when the whole input is one query */
   serverCsv: { header: boolean } | null;
   stderr?: NodeJS.WritableStream;
+  /** Called when the input held no statement at all */
+  onNoStatements?: () => void;
 }
 
 const CHUNK_ROWS = 1000;
 
 export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
+  const { adapter } = options;
   let exitCode: ExitCode = EXIT.ok;
-  const split = scripts.map((script) => ({ script, statements: splitStatements(script.sql, options.adapter.backend) }));
-  let remaining = split.reduce((sum, { statements }) => sum + statements.length, 0);
-  for (const { script, statements } of split) {
-    for (const statement of statements) {
-      remaining -= 1;
-      try {
-        await runStatement(statement.text, options);
-      } catch (error) {
-        if (error instanceof OutputClosedError) throw error;
-        await options.sink.flush().catch(() => undefined);
-        if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return EXIT.interrupted;
-        const report = describeError(error, 'statement');
-        if (!report.hint && remaining > 0 && !options.continueOnError) {
-          report.hint = `${remaining} later ${remaining === 1 ? 'statement was' : 'statements were'} not run; --continue-on-error runs them anyway`;
-        }
-        printError(report, `${script.label}:${errorLine(statement, error)}: `, options.stderr);
-        if (report.exitCode === EXIT.connection) return report.exitCode;
-        exitCode = EXIT.statement;
-        if (!options.continueOnError) return exitCode;
-      }
+  const feed = feedStatements(scripts, adapter.backend);
+  let pending = await feed.next();
+  let first = true;
+  while (!pending.done) {
+    const current = pending.value;
+    // The server writes CSV only when the whole input is this one query: look one statement ahead.
+    let lookedAhead = false;
+    let serverCsv = false;
+    if (first && options.serverCsv && isQueryStatement(current.statement.text, adapter.backend)) {
+      pending = await feed.next();
+      lookedAhead = true;
+      serverCsv = pending.done === true;
     }
+    first = false;
+    try {
+      await runStatement(current.statement.text, options, serverCsv);
+    } catch (error) {
+      if (error instanceof OutputClosedError) throw error;
+      await options.sink.flush().catch(() => undefined);
+      if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return EXIT.interrupted;
+      const report = describeError(error, 'statement');
+      if (!report.hint && !options.continueOnError) report.hint = skippedHint(current);
+      printError(report, `${current.label}:${errorLine(current.statement, error)}: `, options.stderr);
+      if (report.exitCode === EXIT.connection) return report.exitCode;
+      exitCode = EXIT.statement;
+      if (!options.continueOnError) return exitCode;
+    }
+    if (!lookedAhead) pending = await feed.next();
   }
+  if (first) options.onNoStatements?.();
   return exitCode;
 }
 
-async function runStatement(sql: string, options: ScriptRunOptions): Promise<void> {
+function skippedHint({ laterKnown, moreMayFollow }: FedStatement): string | null {
+  if (laterKnown > 0) return `${laterKnown} later ${laterKnown === 1 ? 'statement was' : 'statements were'} not run; --continue-on-error runs them anyway`;
+  if (moreMayFollow) return 'dsnsh stops at the first failing statement; --continue-on-error runs the ones after it';
+  return null;
+}
+
+async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: boolean): Promise<void> {
   const { adapter, session, writer, sink, signal } = options;
   if (isQueryStatement(sql, adapter.backend)) {
-    if (options.serverCsv && adapter.copyCsv) {
+    if (serverCsv && options.serverCsv && adapter.copyCsv) {
       await sink.flush();
       await adapter.copyCsv(sql, sink.stream, { signal, header: options.serverCsv.header });
       return;

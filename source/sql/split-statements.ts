@@ -27,6 +27,8 @@ export interface ScanResult {
   endsOpen: boolean;
   /** The input ends inside a routine body (BEGIN without its END yet) */
   endsInBlock: boolean;
+  /** Offset just after the last statement-ending `;` (0 when there is none) */
+  consumed: number;
 }
 
 export function scanScript(sql: string, dialect: Backend | SqlDialect): ScanResult {
@@ -35,6 +37,7 @@ export function scanScript(sql: string, dialect: Backend | SqlDialect): ScanResu
   let end = -1;
   let block = new BlockTracker();
   let endsOpen = false;
+  let consumed = 0;
   // Line/column bookkeeping is incremental: `lineAt` is the line of offset `lineFrom`.
   let lineAt = 1;
   let lineFrom = 0;
@@ -60,6 +63,7 @@ export function scanScript(sql: string, dialect: Backend | SqlDialect): ScanResu
     if (token.kind === 'space' || token.kind === 'comment') continue;
     if (token.kind === 'semicolon' && !block.inBody()) {
       close(true);
+      consumed = token.end;
       continue;
     }
     if (start < 0) start = token.start;
@@ -68,7 +72,7 @@ export function scanScript(sql: string, dialect: Backend | SqlDialect): ScanResu
   }
   const endsInBlock = start >= 0 && block.inBody();
   close(false);
-  return { statements, endsOpen, endsInBlock };
+  return { statements, endsOpen, endsInBlock, consumed };
 }
 
 /** The statements of a script, in order; empty statements (only `;`, blanks or comments) are skipped. */

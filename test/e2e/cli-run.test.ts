@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MYSQL_DSN, PG_DSN, availability } from '../helpers/servers.js';
-import { runCli } from '../noninteractive/run-cli.js';
+import { spawn } from 'node:child_process';
+import { CLI_PATH } from '../helpers/cli-path.js';
+import { baseEnv, runCli } from '../noninteractive/run-cli.js';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-cli-run-')); });
@@ -31,6 +33,24 @@ describe('memory and sqlite', () => {
     const result = await runCli([`sqlite://${db}?_fk=true`, '-c', 'create table t(id integer primary key, v text)', '-f', script, '-c', 'select * from t order by id', '--format', 'csv']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe("id,v\n2,two; with semicolon\n3,it's\n");
+  });
+
+  it('stdin statements run as they arrive (kubectl exec -i without a terminal)', async () => {
+    const child = spawn(process.execPath, [CLI_PATH, 'memory'], { env: baseEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    const firstResult = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('first\n1\n')) resolve();
+      });
+    });
+    child.stdin.write('select 1 as first;\nselect 2 as ');
+    await firstResult;
+    child.stdin.end('second;\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toBe('first\n1\nsecond\n2\n');
   });
 
   it('-f - reads stdin between -c options', async () => {
