@@ -70,10 +70,39 @@ export function resolveFormat(args: Pick<SessionArgs, 'format' | 'nullText'>, st
 
 type OptionsConfig = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
+/**
+ * `-c '-- comment …'`: SQL often starts with a dash, which parseArgs takes for an option; a value
+ * following a string option is always its argument, so join the two as `--name=value`.
+ */
+function attachValues(argv: string[], options: NonNullable<OptionsConfig>): string[] {
+  const stringOption = new Map<string, string>();
+  for (const [name, config] of Object.entries(options)) {
+    if (config.type !== 'string') continue;
+    stringOption.set(`--${name}`, name);
+    if (config.short) stringOption.set(`-${config.short}`, name);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = stringOption.get(arg);
+    if (name !== undefined && i + 1 < argv.length && argv[i + 1]!.startsWith('-')) {
+      out.push(`--${name}=${argv[i + 1]}`);
+      i += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** node:util parseArgs with its errors turned into UsageErrors. */
 export function parseStrict<T extends OptionsConfig>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options: options!, allowPositionals: true, strict: true, tokens: true }) as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
+    return parseArgs({ args: attachValues(argv, options!), options: options!, allowPositionals: true, strict: true, tokens: true }) as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Unknown option/, 'unknown option') : String(error);
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));

@@ -14,6 +14,12 @@ describe('parseSessionArgs', () => {
     ]);
   });
 
+  it('SQL starting with a dash is the value of -c', () => {
+    const args = parseSessionArgs(['-c', '-- note\nselect 1', '--command', '-1', '--null', '-']);
+    expect(args.sources).toEqual([{ kind: 'command', sql: '-- note\nselect 1', index: 1 }, { kind: 'command', sql: '-1', index: 2 }]);
+    expect(args.nullText).toBe('-');
+  });
+
   it('options', () => {
     const args = parseSessionArgs(['--dsn', 'memory', '--format', 'csv', '--no-header', '--null', 'NULL', '--continue-on-error', '--read-only']);
     expect(args).toMatchObject({ target: undefined, dsn: 'memory', format: 'csv', header: false, nullText: 'NULL', continueOnError: true, readOnly: true });
