@@ -41,6 +41,8 @@ process.on('unhandledRejection', internalError);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Everything is closed by now; a handle a driver forgot must not keep the process alive.
+    setTimeout(() => process.exit(code), 3000).unref();
   },
   internalError,
 );
