@@ -6,6 +6,8 @@ import type { Token } from './lex.js';
 const ROUTINE_WORDS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
 /** MySQL compound statements closed by `END IF` etc. whose opener did not count as a block */
 const END_SUFFIX_NOT_COUNTED = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT']);
+/** Words that may stand right before the routine keyword (CREATE OR REPLACE TEMP TRIGGER …) */
+const ROUTINE_PREFIX = new Set(['CREATE', 'REPLACE', 'TEMP', 'TEMPORARY', 'CONSTRAINT', 'AGGREGATE']);
 /** How far into a CREATE statement the routine keyword may appear (CREATE DEFINER=`a`@`b` PROCEDURE) */
 const ROUTINE_KEYWORD_WINDOW = 12;
 
@@ -15,6 +17,8 @@ export class BlockTracker {
   private routine = false;
   private depth = 0;
   private afterEnd = false;
+  private previousWord: string | null = null;
+  private sawDefiner = false;
 
   inBody(): boolean {
     return this.depth > 0;
@@ -25,15 +29,21 @@ export class BlockTracker {
     if (token.kind !== 'word') {
       if (token.kind === 'other' && sql[token.start] === '(' && !this.routine) this.isCreate = false;
       this.afterEnd = false;
+      this.previousWord = null;
       return;
     }
     const word = sql.slice(token.start, token.end).toUpperCase();
+    const previousWord = this.previousWord;
+    this.previousWord = word;
     if (this.tokens === 1) {
       this.isCreate = word === 'CREATE';
       return;
     }
     if (!this.routine) {
-      if (this.isCreate && this.tokens <= ROUTINE_KEYWORD_WINDOW && ROUTINE_WORDS.has(word)) this.routine = true;
+      // `CREATE TABLE event (…)` is not a routine: the keyword must follow CREATE and its modifiers.
+      if (word === 'DEFINER') this.sawDefiner = true;
+      const placed = (previousWord !== null && ROUTINE_PREFIX.has(previousWord)) || this.sawDefiner;
+      if (this.isCreate && this.tokens <= ROUTINE_KEYWORD_WINDOW && ROUTINE_WORDS.has(word) && placed) this.routine = true;
       return;
     }
     if (this.afterEnd) {

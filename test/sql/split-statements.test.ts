@@ -44,6 +44,16 @@ describe('splitStatements', () => {
     ['transaction BEGIN is a statement', 'postgres', 'begin; select 1; commit;', ['begin', 'select 1', 'commit']],
     ['column named function in create table', 'sqlite', 'create table t (function text, begin int); select 1',
       ['create table t (function text, begin int)', 'select 1']],
+    ['a table named event is not a routine', 'mysql', 'create table event (id int, begin int); select 1',
+      ['create table event (id int, begin int)', 'select 1']],
+    ['a table named trigger is not a routine', 'sqlite', 'create table "trigger" (begin int); create table function (begin int); select 1',
+      ['create table "trigger" (begin int)', 'create table function (begin int)', 'select 1']],
+    ['pg constraint trigger', 'postgres', 'create constraint trigger t after insert on a for each row execute function f(); select 1',
+      ['create constraint trigger t after insert on a for each row execute function f()', 'select 1']],
+    ['mysql definer = current_user', 'mysql', 'create definer = current_user trigger t before insert on a for each row begin set new.x = 1; end; select 1',
+      ['create definer = current_user trigger t before insert on a for each row begin set new.x = 1; end', 'select 1']],
+    ['sqlite temp trigger if not exists', 'sqlite', 'create temp trigger if not exists t after insert on a begin delete from b; end; select 1',
+      ['create temp trigger if not exists t after insert on a begin delete from b; end', 'select 1']],
     ['unterminated string runs to the end', 'postgres', "select 'a; select 2", ["select 'a; select 2"]],
   ];
   it.each(cases)('%s (%s)', (_name, dialect, sql, expected) => {
