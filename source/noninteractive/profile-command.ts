@@ -26,9 +26,13 @@ export async function run(argv: string[], store = new ProfileStore()): Promise<n
   try {
     const { values, positionals } = parseStrict(argv, OPTIONS);
     const [subcommand, ...rest] = positionals;
-    if (values.help || subcommand === undefined || subcommand === 'help') {
+    if (values.help || subcommand === 'help') {
       process.stdout.write(profileHelp());
-      return subcommand === undefined && !values.help ? EXIT.usage : EXIT.ok;
+      return EXIT.ok;
+    }
+    if (subcommand === undefined) {
+      process.stderr.write(profileHelp());
+      return EXIT.usage;
     }
     const handler = SUBCOMMANDS[subcommand];
     if (!handler) throw new UsageError(`unknown profile subcommand "${subcommand}"`, 'use add, list, show, rm, rename or default (dsnsh profile --help)');
