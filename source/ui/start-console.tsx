@@ -1,5 +1,5 @@
-// The interactive console's entry: alternate screen, Ink render (Ctrl+C is ours, not Ink's),
-// and a restored terminal however it ends.
+// Starts the console: alternate screen, Ink render (Ctrl+C is ours, not Ink's), and a restored
+// terminal however it ends. Loaded by run-console.ts once NODE_ENV is settled.
 import { render } from 'ink';
 import type { ResolvedTarget } from '../profiles/target.js';
 import { ConsoleRoot } from './console-root.js';
@@ -7,7 +7,7 @@ import { enterAlternateScreen } from './terminal-screen.js';
 
 export interface ConsoleOptions { target: ResolvedTarget; readOnly: boolean }
 
-export async function runConsole({ target, readOnly }: ConsoleOptions): Promise<number> {
+export async function startConsole({ target, readOnly }: ConsoleOptions): Promise<number> {
   const screen = enterAlternateScreen();
   let exitCode = 0;
   try {
