@@ -1,4 +1,5 @@
-// Case 4: in the dsnsh console, run `select * from dsnsh_bench`, then Page Down 50 times and End.
+// Case 4: in the dsnsh console, run `select * from dsnsh_bench order by id` (order by: PostgreSQL's
+// synchronized sequential scans may otherwise start mid-table), then Page Down 50 times and End.
 // Each key's latency is the time from writing it to the last byte of the frame it caused
 // (output settled for 40 ms). Also: time to the first result screen, time for End to show the
 // last row, and the console's peak RSS.
@@ -26,7 +27,7 @@ async function scrollOnce(spec) {
   try {
     await session.waitForScreen(spec.ready, 20_000);
     await sleep(300);
-    session.write(`${SELECT_ALL};`);
+    session.write(`${SELECT_ALL} order by id;`);
     await sleep(100);
     const queryAt = performance.now();
     session.write('\r');
@@ -50,7 +51,8 @@ async function scrollOnce(spec) {
     const rssKb = treePeakRssKb(session.pid);
     return { firstScreenMs, latencies, silent, scrolled, endMs, rssKb };
   } catch (error) {
-    const why = error instanceof ExitedError ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
+    const lastLines = session.screen().split('\n').filter((l) => l.trim()).slice(-4).join(' | ');
+    const why = error instanceof ExitedError ? `n/a (console not built?): ${error.lastLines}` : `${error.message.split('\n')[0]} ${lastLines}`;
     return { failed: why, screen: session.screen() };
   } finally {
     await session.stop();

@@ -2,7 +2,7 @@
 // /proc/<pid>/stat utime+stime of the console's process tree. All consoles idle side by side in
 // the same window, so they share the same background load.
 import { dsnshConsole, peerConsoles } from '../lib/console-markers.mjs';
-import { ticksPerSecond, treeCpuTicks } from '../lib/proc-stat.mjs';
+import { ticksPerSecond, treeCpuTicks, treePeakRssKb } from '../lib/proc-stat.mjs';
 import { ExitedError, PtySession, sleep } from '../lib/pty-session.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { below } from '../lib/targets.mjs';
@@ -39,14 +39,14 @@ export async function idleCpu({ idleSeconds, progress, dataMissing }) {
     if (e.session.exited) { e.skipped = `exited during the idle window (code ${e.session.exited.exitCode})`; return; }
     const ticks = treeCpuTicks(e.session.pid) - start[i];
     e.cpuPercent = (ticks / ticksPerSecond() / seconds) * 100;
-    e.bytes = e.session.bytes;
+    e.rssKb = treePeakRssKb(e.session.pid);
   });
   await Promise.all(entries.map((e) => e.session?.stop()));
   const results = entries.map((e) => ({
     label: e.spec.label,
     skipped: e.skipped,
     ms: summarize(e.skipped ? [] : [e.cpuPercent]),
-    rssKb: summarize([]),
+    rssKb: summarize(e.skipped || e.rssKb === null ? [] : [e.rssKb]),
   }));
   const targets = results.filter((r) => r.label.startsWith('dsnsh'))
     .map((r) => below(r.skipped ? null : r.ms.median, 2, `idle CPU < 2% of one core (${r.label})`, '%'));
