@@ -32,6 +32,7 @@ import { runBackslash } from './query/run-backslash.js';
 import { exportResult } from './query/export-result.js';
 import { migrationDetails } from './query/migration-details.js';
 import { returnsRows } from './query/statement-kind.js';
+import { listDatabasesStatement } from './sql/list-databases.js';
 import { statusText } from './query/status-text.js';
 import { isBackslashCommand, parseBackslashCommand } from './sql/backslash-commands.js';
 import { copyToClipboard } from './copy.js';
@@ -134,6 +135,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
         await query.runTask(statement, (open, signal) => exportResult(open, last, command.file, signal));
         return;
       }
+      if (command.kind === 'listDatabases') { await query.run(listDatabasesStatement(dialect)); return; }
       await query.closeSource();
       if (session?.othersMustWait) { query.show({ kind: 'error', message: 'A transaction holds the only connection.', hint: 'COMMIT or ROLLBACK first, then run the command again.', statement, position: null }); return; }
       const facts = panels.facts?.ok ? panels.facts.value : null;
@@ -147,7 +149,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     setNotice((current) => (current?.startsWith('cancelling') ? null : current));
     // Said once: history cannot be saved (read-only HOME in a pod), it stays in memory.
     if (history.problem && !historyProblemShown.current) { historyProblemShown.current = true; setNotice(history.problem); }
-  }, [adapter, session, connection, editor, history, panels.facts, query, quit, recordView, target, timing]);
+  }, [adapter, session, connection, dialect, editor, history, panels.facts, query, quit, recordView, target, timing]);
   const queue = useStatementQueue(runOne, connection.status === 'connecting');
 
   const interrupt = useCallback(() => {

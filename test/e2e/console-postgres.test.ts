@@ -24,7 +24,7 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     expect(await session.waitFor(/sleeping\s*\n[─┼]+\n\s*0\s*$/m)).toBeTruthy();
     session.write('select 41 + 1 as answer;');
     session.write('\r');
-    expect(await session.waitFor(/42/)).toContain('answer');
+    await session.waitFor(/answer\s*\n[─]+\s*\n\s*42/);
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });
@@ -60,6 +60,9 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     session.write('rollback;');
     session.write('\r');
     await session.waitFor(/ · idle · connected/);
+    session.write('\\l');
+    session.write('\r');
+    await session.waitFor(/database\s+│\s+owner/);
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });

@@ -16,7 +16,8 @@ export function useCompletion(adapter: Adapter | null, session: ConsoleSession |
     if (!adapter || session?.othersMustWait) return [...(tables.current ?? []), ...[...columns.current.values()].flat()];
     if (tables.current === null) {
       const found = await adapter.introspect.tables().catch(() => []);
-      tables.current = [...new Set(found.flatMap((table) => [table.name, `${table.schema}.${table.name}`]))];
+      const schemas = adapter.capabilities.schemas ? (await adapter.introspect.schemas().catch(() => [])).map((schema) => schema.name) : [];
+      tables.current = [...new Set([...found.flatMap((table) => [table.name, `${table.schema}.${table.name}`]), ...schemas])];
     }
     const mentioned = tablesMentioned(text);
     for (const table of mentioned) {

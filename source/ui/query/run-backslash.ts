@@ -62,14 +62,6 @@ async function answer(command: BackslashCommand, context: BackslashContext, stat
         const schemas = await context.adapter.introspect.schemas({ signal: context.signal });
         return { kind: 'rows', source: ResultSource.fromRows([text('schema')], schemas.map((schema) => [schema.name])), elapsedMs: 0, statement };
       }
-      case 'listDatabases': {
-        const facts = context.facts;
-        const database = 'database' in context.adapter.dsn ? context.adapter.dsn.database : null;
-        if (!context.adapter.capabilities.schemas && context.adapter.backend !== 'mysql') {
-          return { kind: 'info', title: 'SQLite has one database per file.', lines: [`file  ${'path' in context.adapter.dsn ? context.adapter.dsn.path : ''}`] };
-        }
-        return { kind: 'info', title: 'Databases', lines: [`connected to ${database ?? '(default)'}${facts ? ` on ${facts.product} ${facts.version}` : ''}`, 'List all with: SELECT datname FROM pg_database;  (MySQL: SHOW DATABASES;)'] };
-      }
       case 'connInfo': return connInfo(context);
       case 'help': return { kind: 'info', title: 'Help', lines: helpLines() };
       case 'unknown': return { kind: 'error', message: `Unknown command ${command.text}.`, hint: 'Type \\? for the list of commands.', statement, position: null };

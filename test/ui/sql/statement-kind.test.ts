@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { describeWrite, markPosition } from '../../../source/ui/query/outcome.js';
+import { firstKeyword, returnsRows } from '../../../source/ui/query/statement-kind.js';
+
+describe('statement kind', () => {
+  it.each([
+    ['select 1', true], ['  -- c\n/* x */ WITH t AS (select 1) select * from t', true], ['with t as (select 1) insert into x select * from t', false],
+    ['insert into t values (1)', false], ['PRAGMA table_info(t)', true], ['pragma foreign_keys = on', false], ['show tables', true], ['begin', false],
+  ])('%j returns rows: %s', (sql, expected) => { expect(returnsRows(sql)).toBe(expected); });
+  it('finds the first keyword after comments', () => { expect(firstKeyword('/* a */ -- b\n Select 1')).toBe('select'); });
+});
+
+describe('outcome text', () => {
+  it('marks the failing position on its line', () => {
+    expect(markPosition('select 1\nfrm t', 10)).toEqual(['LINE 2: frm t', '        ^']);
+    expect(markPosition('x', null)).toEqual([]);
+  });
+  it('describes writes', () => {
+    expect(describeWrite('UPDATE', 1)).toBe('UPDATE · 1 row affected');
+    expect(describeWrite(null, null)).toBe('OK');
+  });
+});
