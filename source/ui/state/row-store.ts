@@ -1,27 +1,40 @@
-// The rows of one result as they arrive, with bounded memory: a stream reads forward only, so the
-// store keeps the newest `retainLimit` rows read and releases older ones. Scrolling back above the
-// retained window shows a marker (re-run the statement to see those rows). With the default limit,
-// scrolling to the end of a 1,000,000-row result holds at most 50,000 rows.
+// The rows of one result as they arrive, with bounded memory. A stream reads forward only, so the
+// store keeps the first rows (the top of a result is where people look again) and a sliding
+// window of the newest rows read; rows in between are released. Scrolling onto a released row
+// shows a marker (re-run the statement to see it). With the defaults, scrolling to the end of a
+// 1,000,000-row result holds at most 10,000 + 50,000 rows.
 import type { Row } from '../../adapters/adapter.js';
 
+export const DEFAULT_HEAD_LIMIT = 10_000;
 export const DEFAULT_RETAIN_LIMIT = 50_000;
 
 export class RowStore {
+  /** Chunks of the first rows, never released */
+  private head: Row[][] = [];
+  private headCount = 0;
+  /** The sliding window: chunks[0] starts at absolute row `firstRetained` */
   private chunks: Row[][] = [];
-  /** Absolute index of the first row of chunks[0] */
   private firstRetained = 0;
   private count = 0;
 
-  constructor(private readonly retainLimit = DEFAULT_RETAIN_LIMIT) {}
+  constructor(private readonly retainLimit = DEFAULT_RETAIN_LIMIT, private readonly headLimit = DEFAULT_HEAD_LIMIT) {}
 
   get rowCount(): number { return this.count; }
+  /** First row of the sliding window (rows between the head and this are released) */
   get firstRetainedRow(): number { return this.firstRetained; }
 
   append(rows: Row[]): void {
     if (rows.length === 0) return;
+    if (this.chunks.length === 0 && this.headCount + rows.length <= this.headLimit) {
+      this.head.push(rows);
+      this.headCount += rows.length;
+      this.count += rows.length;
+      this.firstRetained = this.count;
+      return;
+    }
     this.chunks.push(rows);
     this.count += rows.length;
-    // Release whole chunks from the front while the rest still covers the limit.
+    // Release whole chunks from the window's front while the rest still covers the limit.
     while (this.chunks.length > 1 && this.count - this.firstRetained - (this.chunks[0]?.length ?? 0) >= this.retainLimit) {
       const released = this.chunks.shift();
       this.firstRetained += released?.length ?? 0;
@@ -31,22 +44,27 @@ export class RowStore {
   /** The row at an absolute index; `released` if it was dropped, undefined if not read yet. */
   get(index: number): Row | 'released' | undefined {
     if (index >= this.count || index < 0) return undefined;
+    if (index < this.headCount) return find(this.head, index);
     if (index < this.firstRetained) return 'released';
-    let offset = index - this.firstRetained;
-    for (const chunk of this.chunks) {
-      if (offset < chunk.length) return chunk[offset];
-      offset -= chunk.length;
-    }
-    return undefined;
+    return find(this.chunks, index - this.firstRetained);
   }
 
   /** Rows [from, to) as far as present */
   slice(from: number, to: number): Array<Row | 'released'> {
     const rows: Array<Row | 'released'> = [];
-    for (let index = from; index < Math.min(to, this.count); index += 1) {
+    for (let index = Math.max(0, from); index < Math.min(to, this.count); index += 1) {
       const row = this.get(index);
       if (row !== undefined) rows.push(row);
     }
     return rows;
   }
+}
+
+function find(chunks: Row[][], offset: number): Row | undefined {
+  let rest = offset;
+  for (const chunk of chunks) {
+    if (rest < chunk.length) return chunk[rest];
+    rest -= chunk.length;
+  }
+  return undefined;
 }

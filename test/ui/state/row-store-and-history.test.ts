@@ -3,13 +3,16 @@ import { addToHistory, searchHistoryBackward } from '../../../source/ui/state/hi
 import { RowStore } from '../../../source/ui/state/row-store.js';
 
 describe('row store', () => {
-  it('keeps only the newest rows past the limit and marks older ones released', () => {
-    const store = new RowStore(2500);
+  it('keeps the first rows and the newest rows past the limit, releasing those between', () => {
+    const store = new RowStore(2500, 2000);
     for (let chunk = 0; chunk < 100; chunk += 1) store.append(Array.from({ length: 1000 }, (_, i) => [chunk * 1000 + i]));
     expect(store.rowCount).toBe(100_000);
     expect(store.get(99_999)).toEqual([99_999]);
     expect(store.get(97_500)).toEqual([97_500]);
-    expect(store.get(0)).toBe('released');
+    expect(store.get(0)).toEqual([0]);
+    expect(store.get(1999)).toEqual([1999]);
+    expect(store.get(2000)).toBe('released');
+    expect(store.get(50_000)).toBe('released');
     expect(store.firstRetainedRow).toBeGreaterThanOrEqual(96_000);
     expect(store.get(100_000)).toBeUndefined();
   });
