@@ -7,6 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_DSN, availability } from '../helpers/servers.js';
+import { spawn } from 'node-pty';
+import { CLI_PATH } from '../helpers/cli-path.js';
+import { childEnv } from '../helpers/pty.js';
 import { runCli } from '../noninteractive/run-cli.js';
 
 const INK_MARKER = 'Raw mode is not supported';
@@ -37,14 +40,21 @@ async function loadedCode(args: string[], input = ''): Promise<{ files: string[]
 }
 
 describe('module loading', () => {
-  it('the hook sees the console chunk when it is loaded (the test can fail)', async () => {
-    // `import()` the console chunk directly: the markers must then be found.
-    const cli = (await import('../helpers/cli-path.js')).CLI_PATH;
-    const chunk = fs.readdirSync(path.join(path.dirname(cli), 'chunks')).find((name) => name.startsWith('run-console'));
-    expect(chunk).toBeDefined();
-    const text = fs.readFileSync(path.join(path.dirname(cli), 'chunks', chunk!), 'utf8');
-    expect(text).toContain(INK_MARKER);
-    expect(text).toContain(REACT_MARKER);
+  it('the hook does see Ink and React when the console opens on a terminal (so this test can fail)', async () => {
+    const record = path.join(dir, 'loaded-console.txt');
+    const env = childEnv({ DSNSH_TEST_LOADED: record, XDG_CONFIG_HOME: dir, DSN: undefined, HOME: dir });
+    const pty = spawn(process.execPath, ['--import', hook, CLI_PATH, 'memory'], { name: 'xterm-256color', cols: 80, rows: 24, env });
+    const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
+    const loaded = () => (fs.existsSync(record) ? fs.readFileSync(record, 'utf8') : '');
+    const code = () => loaded().trim().split('\n').filter(Boolean).map((url) => fs.readFileSync(fileURLToPath(url), 'utf8')).join('\n');
+    try {
+      for (let attempt = 0; attempt < 200 && !code().includes(INK_MARKER); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(code()).toContain(INK_MARKER);
+      expect(code()).toContain(REACT_MARKER);
+    } finally {
+      pty.kill();
+      await exited;
+    }
   });
 
   it.each([
