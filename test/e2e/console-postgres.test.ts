@@ -1,4 +1,5 @@
 // The console against PostgreSQL in a real pty: run statements, cancel a long one with Ctrl+C.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, type PtySession } from '../helpers/pty.js';
 import { availability, PG_DSN } from '../helpers/servers.js';
@@ -45,6 +46,24 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     session.write('\x03');
     expect(await session.exited).toBe(130);
   });
+
+  it('scrolls to the end of 1,000,000 rows with bounded memory', async () => {
+    session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    await session.waitFor('connected');
+    session.write("select i, md5(i::text) as hash from generate_series(1, 1000000) as i;");
+    session.write('\r');
+    await session.waitFor('rows so far');
+    session.write('\x1b[Z');
+    session.write('G');
+    const screen = await session.waitFor('1,000,000 rows', 120_000);
+    expect(screen).toMatch(/1000000 │ [0-9a-f]{32}/);
+    const status = readFileSync(`/proc/${session.pty.pid}/status`, 'utf8');
+    const rssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    expect(rssMb).toBeGreaterThan(0);
+    expect(rssMb).toBeLessThan(200);
+    session.write('\x1b\x04');
+    expect(await session.exited).toBe(0);
+  }, 180_000);
 
   it('shows the transaction state and marks the failing position', async () => {
     session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
