@@ -2,6 +2,7 @@
 // the DSN environment variable (as inside an Ory service's pod), the default profile, `memory`.
 import { parseDsn, redactDsn } from '../dsn/parse-dsn.js';
 import { expandEnv } from './expand-env.js';
+import { ProfileError } from './profile-error.js';
 import { MEMORY_PROFILE, isBuiltinProfile, type Profile } from './profile.js';
 import type { ProfileStore } from './profile-store.js';
 import type { ProfileSettings, ResolvedTarget, TargetSource } from './target.js';
@@ -31,7 +32,13 @@ export async function resolveTarget(request: TargetRequest): Promise<ResolvedTar
   const store = request.store();
   const name = await store.defaultProfile();
   if (name === null) return fromProfile(MEMORY_PROFILE, 'memory', env);
-  return fromProfile(await store.get(name), 'default-profile', env);
+  const profile = await store.get(name).catch((error: unknown) => {
+    if (error instanceof ProfileError && error.code === 'not_found') {
+      throw new ProfileError('not_found', `the default profile "${name}" does not exist`, 'choose another with `dsnsh profile default NAME`, or clear it with `dsnsh profile default --clear`');
+    }
+    throw error;
+  });
+  return fromProfile(profile, 'default-profile', env);
 }
 
 function hasProfileFile(request: TargetRequest): boolean {

@@ -76,6 +76,11 @@ describe('resolveTarget', () => {
     await expect(resolve({})).rejects.toMatchObject({ code: 'corrupt_file' });
   });
 
+  it('a default profile that no longer exists is named in the error', async () => {
+    fs.writeFileSync(store.file, JSON.stringify({ profiles: {}, defaultProfile: 'gone' }));
+    await expect(resolve({})).rejects.toMatchObject({ code: 'not_found', message: 'the default profile "gone" does not exist' });
+  });
+
   it('profile settings come along', async () => {
     await store.add({ name: 'p', dsn: 'memory', migrationsDir: '/m', readOnly: true });
     expect((await resolve({ positional: 'p' })).settings).toEqual({ migrationsDir: '/m', readOnly: true });
