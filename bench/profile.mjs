@@ -3,27 +3,42 @@
 // NODE_OPTIONS=--import so forked workers are profiled too; `--cpu-prof` is not allowed in
 // NODE_OPTIONS and workers are forked with execArgv: []) and prints where the time went: per process, the top functions by self time and
 // the top files. Profiles are kept in bench/data/profiles/<time>/ for Chrome DevTools.
-// Usage: node bench/profile.mjs [--top N] -- DSNSH_ARGS...   (stdout of dsnsh goes to /dev/null)
+// Usage: node bench/profile.mjs [--top N] [--pty] -- DSNSH_ARGS...
+//   default: stdout of dsnsh goes to /dev/null; --pty: the console in a pseudo-terminal, from
+//   spawn until its prompt shows, then Ctrl+D (a clean exit, so the profile gets written).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_PATH, DATA_DIR, childEnv } from './lib/environment.mjs';
+import { DSNSH_PROMPT } from './lib/console-markers.mjs';
+import { PtySession, sleep } from './lib/pty-session.mjs';
 
 const argv = process.argv.slice(2);
 const split = argv.indexOf('--');
 const own = split === -1 ? [] : argv.slice(0, split);
 const dsnshArgs = split === -1 ? argv : argv.slice(split + 1);
-const top = own[0] === '--top' ? Number(own[1]) : 12;
+const top = own.includes('--top') ? Number(own[own.indexOf('--top') + 1]) : 12;
+const inPty = own.includes('--pty');
 
 const dir = join(DATA_DIR, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(dir, { recursive: true });
 const started = performance.now();
 const preload = new URL('./lib/self-profile.mjs', import.meta.url).href;
-const result = spawnSync(process.execPath, [CLI_PATH, ...dsnshArgs], {
-  env: childEnv({ NODE_OPTIONS: `--import=${preload}`, BENCH_PROFILE_DIR: dir }),
-  stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit'],
-});
-console.log(`dsnsh ${dsnshArgs.join(' ')}: exit ${result.status}, ${(performance.now() - started).toFixed(0)} ms wall; profiles in ${dir}`);
+const env = childEnv({ NODE_OPTIONS: `--import=${preload}`, BENCH_PROFILE_DIR: dir });
+let status;
+if (inPty) {
+  const session = new PtySession(process.execPath, [CLI_PATH, ...dsnshArgs], { env });
+  const promptMs = await session.waitForScreen(DSNSH_PROMPT, 30_000);
+  console.log(`prompt after ${promptMs.toFixed(0)} ms (profiling included)`);
+  await sleep(500);
+  session.write('\x04');
+  while (!session.exited && performance.now() - started < 60_000) await sleep(20);
+  status = session.exited?.exitCode;
+  await session.stop();
+} else {
+  status = spawnSync(process.execPath, [CLI_PATH, ...dsnshArgs], { env, stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit'] }).status;
+}
+console.log(`dsnsh ${dsnshArgs.join(' ')}: exit ${status}, ${(performance.now() - started).toFixed(0)} ms wall; profiles in ${dir}`);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));

@@ -30,8 +30,12 @@ export class PtySession {
       this.pending = new Promise((resolve) => this.term.write(data, resolve)).then(() => this.notify(at));
     });
     this.proc.onExit(({ exitCode, signal }) => {
-      this.exited = { exitCode, signal, at: performance.now() };
-      this.notify(performance.now());
+      const at = performance.now();
+      // node-pty may deliver the last output after the exit event: let it land on screen first.
+      setTimeout(() => this.pending.then(() => {
+        this.exited = { exitCode, signal, at };
+        this.notify(performance.now());
+      }), 50);
     });
   }
 
