@@ -13,10 +13,10 @@ export function sessionHelp(): string {
        dsnsh <command> [args] [--help]
 
 Commands:
-  dsn explain DSN [--json]        parse, validate and explain a DSN (password redacted)
-  doctor [TARGET] [--json]        connect and check TLS, version, latency, pool, migrations
-  profile add|list|show|rm|rename|default …   saved DSNs (see dsnsh profile --help)
-  migrate status|up|down [TARGET]  Ory-style SQL migrations (see dsnsh migrate --help)
+  dsn explain DSN [--json]          parse, validate and explain a DSN (password redacted)
+  doctor [TARGET] [--json]          connect and check TLS, version, latency, pool, migrations
+  profile add|list|show|rm|rename|default …    saved DSNs (see dsnsh profile --help)
+  migrate status|up|down [TARGET]   Ory-style SQL migrations (see dsnsh migrate --help)
 
 ${TARGET}
 
@@ -38,8 +38,9 @@ Without -c or -f, statements are read from stdin when it is not a terminal:
 
 Formats: csv follows RFC 4180 quoting with LF line ends (an empty string is "" and NULL is empty);
 tsv escapes tab, newline, carriage return and backslash as \\t \\n \\r \\\\; json writes one array of
-objects per statement that returns rows; ndjson one object per line. NO_COLOR and TERM=dumb turn
-colours off.
+objects per statement that returns rows; ndjson one object per line. When the whole input is one
+PostgreSQL query, csv is written by the server itself (COPY, much faster; values in PostgreSQL's
+text forms, e.g. t/f). NO_COLOR and TERM=dumb turn colours off.
 
 ${EXIT_CODES}
 `;
