@@ -52,6 +52,10 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
     return hooks.openConsole({ target: resolved.target, readOnly });
   }
 
+  if (args.sources.length === 0 && process.stdin.isTTY) {
+    // stdout is redirected, so there is no console: the terminal is a plain SQL input.
+    process.stderr.write('dsnsh: reading SQL from the terminal; end each statement with ; and the input with Ctrl+D\n');
+  }
   let scripts: Script[];
   try {
     scripts = await readScripts(args.sources, process.stdin);
