@@ -40,8 +40,16 @@ export async function readStoreFile(file: string): Promise<StoreData> {
   return validate(file, raw);
 }
 
+/** Fails fast where conf's atomic writer would retry permission errors for a second first. */
+function checkWritable(file: string): void {
+  let folder = path.dirname(file);
+  while (!fs.existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  fs.accessSync(fs.existsSync(file) ? file : folder, fs.constants.W_OK);
+}
+
 export async function writeStoreFile(file: string, data: StoreData): Promise<void> {
   try {
+    checkWritable(file);
     const conf = await openConf(file);
     conf.set('profiles', data.profiles);
     conf.set('defaultProfile', data.defaultProfile);

@@ -4,7 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PG_DSN, availability } from '../helpers/servers.js';
-import { runCli, type CliOptions } from '../noninteractive/run-cli.js';
+import { execFile, execFileSync } from 'node:child_process';
+import { CLI_PATH } from '../helpers/cli-path.js';
+import { baseEnv, runCli, type CliOptions } from '../noninteractive/run-cli.js';
+
+const hasSetpriv = (() => {
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 let home: string;
 let configFile: string;
@@ -99,6 +110,21 @@ describe('profile commands', () => {
     expect(saved.code).toBe(2);
     expect(saved.stderr).toMatch(/cannot save profiles to .*: a part of the path is a file, not a folder/);
     expect(saved.stderr).toContain('DSNSH_CONFIG_DIR');
+  });
+
+  it.skipIf(!hasSetpriv || process.getuid?.() !== 0)('a HOME without write permission, as an unprivileged user', async () => {
+    const readOnlyHome = path.join(home, 'ro');
+    fs.mkdirSync(readOnlyHome, { mode: 0o555 });
+    fs.chmodSync(home, 0o755);
+    const asNobody = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_PATH, ...args],
+        { env: baseEnv({ HOME: readOnlyHome, XDG_CONFIG_HOME: '' }) },
+        (error, stdout, stderr) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout, stderr }));
+    });
+    expect((await asNobody(['memory', '-c', 'select 1 as a'])).stdout).toBe('a\n1\n');
+    const saved = await asNobody(['profile', 'add', 'x', 'memory']);
+    expect(saved.code).toBe(2);
+    expect(saved.stderr).toContain(`cannot save profiles to ${readOnlyHome}/.config/dsnsh/profiles.json: permission denied`);
   });
 
   it.skipIf(!availability().postgres)('a postgres profile with its password from the environment', async () => {
