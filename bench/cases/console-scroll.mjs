@@ -44,12 +44,13 @@ async function scrollOnce(spec) {
       if (ms === null) silent++; else latencies.push(ms);
     }
     const scrolled = !FIRST_ROW.test(session.screen());
+    const rssBeforeEndKb = treePeakRssKb(session.pid);
     const endAt = performance.now();
     session.write(END);
     let endMs = null;
     try { await session.waitForScreen(LAST_ROW, END_TIMEOUT_MS); endMs = performance.now() - endAt; } catch { /* reported as a problem */ }
     const rssKb = treePeakRssKb(session.pid);
-    return { firstScreenMs, latencies, silent, scrolled, endMs, rssKb };
+    return { firstScreenMs, latencies, silent, scrolled, endMs, rssKb, rssBeforeEndKb };
   } catch (error) {
     const lastLines = session.screen().split('\n').filter((l) => l.trim()).slice(-4).join(' | ');
     const why = error instanceof ExitedError ? `n/a (console not built?): ${error.lastLines}` : `${error.message.split('\n')[0]} ${lastLines}`;
@@ -83,9 +84,11 @@ export async function consoleScroll({ reps, progress, dataMissing }) {
       skipped: skipped && runs.length === 0 ? skipped : null,
       ms: summarize(latencies),
       rssKb: summarize(runs.map((r) => r.rssKb).filter((v) => v !== null)),
+      rssBeforeEndKb: summarize(runs.map((r) => r.rssBeforeEndKb).filter((v) => v !== null)),
       firstScreenMs: summarize(runs.map((r) => r.firstScreenMs)),
       endMs: summarize(runs.map((r) => r.endMs).filter((v) => v !== null)),
       problems,
+      samples: runs,
     };
   });
   const targets = [];

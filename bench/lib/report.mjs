@@ -27,10 +27,10 @@ function ratiosFor(caseResult, label) {
 export function caseMarkdown(c) {
   const lines = [`### Case ${c.id}: ${c.title}`, ''];
   if (c.kind === 'latency') {
-    lines.push('| contender | median key→frame | p95 | min–max | first result screen | End → last row | peak RSS | notes |', '|---|---|---|---|---|---|---|---|');
+    lines.push('| contender | median key→frame | p95 | min–max | first result screen | End → last row | peak RSS before End | peak RSS | notes |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of c.results) {
-      if (r.skipped) { lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | | | |`); continue; }
-      lines.push(`| ${r.label} | ${ms(r.ms.median)} | ${ms(r.ms.p95)} | ${range(ms, r.ms.min, r.ms.max)} | ${ms(r.firstScreenMs.median)} | ${ms(r.endMs.median)} | ${mb(r.rssKb.max)} | ${r.problems.join('; ')} |`);
+      if (r.skipped) { lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | | | | |`); continue; }
+      lines.push(`| ${r.label} | ${ms(r.ms.median)} | ${ms(r.ms.p95)} | ${range(ms, r.ms.min, r.ms.max)} | ${ms(r.firstScreenMs.median)} | ${ms(r.endMs.median)} | ${mb(r.rssBeforeEndKb.max)} | ${mb(r.rssKb.max)} | ${r.problems.join('; ')} |`);
     }
   } else {
     const fmt = c.kind === 'percent' ? pct : ms;
