@@ -18,7 +18,7 @@ import { useProfileSwitcher } from './hooks/use-profile-switcher.js';
 import { profileLines } from './panels/profile-lines.js';
 import { helpLines } from './keys/help-lines.js';
 import { commandFor, matches } from './keys/key-bindings.js';
-import type { KeyEvent } from './keys/key-event.js';
+import { keyEvent, type KeyEvent } from './keys/key-event.js';
 import { consoleLayout } from './layout.js';
 import { Header } from './panels/header.js';
 import { KeyHints } from './panels/key-hints.js';
@@ -177,9 +177,16 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     return false;
   };
 
-  useTerminalInput((event) => {
+  const onKey = (event: KeyEvent): void => {
     const focus = focusRef.current;
     const help = helpRef.current;
+    // Keys typed faster than one read each arrive as one text run; outside the prompt (and the
+    // profile form) every character is its own command.
+    const splitKeys = focus !== 'prompt' || help !== null || (profiles.isOpenNow() && profiles.state.form === null);
+    if (event.name === 'char' && splitKeys && [...event.text].length > 1) {
+      for (const char of event.text) onKey(keyEvent('char', { text: char, meta: event.meta }));
+      return;
+    }
     if (matches(event, 'app.interrupt')) { interrupt(); return; }
     if (profiles.isOpenNow()) { profiles.handleKey(event); return; }
     if (matches(event, 'app.profiles')) { setHelp(null); profiles.open(); return; }
@@ -202,7 +209,8 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     if (matches(event, 'prompt.complete')) { void complete(); return; }
     lastInterrupt.current = 0;
     queue.enqueue(editor.handleKey(event));
-  });
+  };
+  useTerminalInput(onKey);
 
   const facts = panels.facts?.ok ? panels.facts.value : null;
   const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')

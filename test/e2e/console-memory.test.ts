@@ -64,6 +64,32 @@ describe('console on memory', () => {
     await pty.waitFor(/bracketed\s+│\s+x/);
   });
 
+  it('takes a 3 KB multi-line paste intact, in one chunk and in many small ones', async () => {
+    const pty = start();
+    await pty.waitFor('sql>');
+    const columns = Array.from({ length: 150 }, (_, index) => `  ${index} + 1 as column_${index}`);
+    const statement = `select\r${columns.join(',\r')},\r  'end' as last;\r`;
+    expect(statement.length).toBeGreaterThan(3000);
+    pty.write(statement);
+    await pty.waitFor('1 row');
+    pty.write('\x1b[Z');
+    pty.write('x');
+    pty.write('G');
+    await pty.waitFor(/column_9\s+│ 10/);
+    pty.write('x');
+    pty.write('\x1b');
+    await pty.waitFor('Enter run');
+    pty.write('select 1 as reset;\r');
+    await pty.waitFor(/reset\s*\n─+\s*\n\s*1/);
+    for (let at = 0; at < statement.length; at += 37) pty.write(statement.slice(at, at + 37));
+    await pty.waitFor('1 row');
+    pty.write('\x1b[Z');
+    pty.write('x');
+    const record = await pty.waitFor('RECORD 1');
+    expect(record).toMatch(/column_0\s+│ 1\b/);
+    expect(record).toMatch(/column_1\s+│ 2\b/);
+  });
+
   it('scrolls a 100,000-row result to its end', async () => {
     const pty = start();
     await pty.waitFor('sql>');
