@@ -82,6 +82,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log(`error: ${error.stack ?? error}`);
+  log(`error: ${error.message ?? error}`);
   process.exitCode = 1;
 });

@@ -24,7 +24,7 @@ export function parseOptions(argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--reps') options.reps = positiveInt(arg, next());
     else if (arg === '--idle-seconds') options.idleSeconds = positiveInt(arg, next());
-    else if (arg === '--cases') options.cases = next().split(',').map((c) => positiveInt(arg, c));
+    else if (arg === '--cases') options.cases = next().split(',').map((c) => caseNumber(c));
     else if (arg === '--no-setup') options.setup = false;
     else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
     else throw new Error(`unknown option ${arg} (see --help)`);
@@ -37,6 +37,12 @@ export function parseOptions(argv) {
 export function repsFor(options, normal, quick) {
   if (options.reps !== null) return options.reps;
   return options.quick ? quick : normal;
+}
+
+function caseNumber(text) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 6) throw new Error(`--cases takes numbers 1-6, got '${text}'`);
+  return n;
 }
 
 function positiveInt(name, text) {

@@ -28,7 +28,7 @@ export function which(command) {
 export function missingPeer(command) {
   if (which(command)) return null;
   const pkg = PEERS[command]?.pkg ?? command;
-  return `${command} not installed (apt-get install -y ${pkg}; all peers: ${APT_COMMAND})`;
+  return `${command} not installed (apt-get install -y ${pkg})`;
 }
 
 export function missingCli() {
