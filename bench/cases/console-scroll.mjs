@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { dsnshConsole } from '../lib/console-markers.mjs';
 import { ROWS, SELECT_ALL } from '../lib/environment.mjs';
 import { treePeakRssKb } from '../lib/proc-stat.mjs';
-import { ExitedError, PtySession, sleep } from '../lib/pty-session.mjs';
+import { ExitedError, PtySession, ptyUnavailable, sleep } from '../lib/pty-session.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { below } from '../lib/targets.mjs';
 
@@ -63,7 +63,7 @@ async function scrollOnce(spec) {
 export async function consoleScroll({ reps, progress, dataMissing }) {
   const backends = ['postgres', 'mysql', 'sqlite'];
   const state = backends.map((backend) => ({ backend, spec: dsnshConsole(backend), runs: [], skipped: null }));
-  for (const entry of state) entry.skipped = entry.spec.skip ?? dataMissing[entry.backend] ?? null;
+  for (const entry of state) entry.skipped = ptyUnavailable() ?? entry.spec.skip ?? dataMissing[entry.backend] ?? null;
   for (let round = 1; round <= reps; round++) {
     for (const entry of state) {
       if (entry.skipped) continue;

@@ -3,13 +3,13 @@
 import { dsnshConsole, peerConsoles } from '../lib/console-markers.mjs';
 import { interleave } from '../lib/interleave.mjs';
 import { treePeakRssKb } from '../lib/proc-stat.mjs';
-import { ExitedError, PtySession } from '../lib/pty-session.mjs';
+import { ExitedError, PtySession, ptyUnavailable } from '../lib/pty-session.mjs';
 import { below, byLabel, fasterThan } from '../lib/targets.mjs';
 
 function consoleContender(spec, dataMissing) {
   return {
     label: spec.label,
-    skip: spec.skip ?? dataMissing ?? null,
+    skip: ptyUnavailable() ?? spec.skip ?? dataMissing ?? null,
     run: async () => {
       const session = new PtySession(spec.command, spec.args);
       try {

@@ -3,7 +3,7 @@
 // the same window, so they share the same background load.
 import { dsnshConsole, peerConsoles } from '../lib/console-markers.mjs';
 import { ticksPerSecond, treeCpuTicks, treePeakRssKb } from '../lib/proc-stat.mjs';
-import { ExitedError, PtySession, sleep } from '../lib/pty-session.mjs';
+import { ExitedError, PtySession, ptyUnavailable, sleep } from '../lib/pty-session.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { below } from '../lib/targets.mjs';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ export async function idleCpu({ idleSeconds, progress, dataMissing }) {
     { ...dsnshConsole('memory') },
     ...peerConsoles(),
   ];
-  const entries = specs.map((spec) => ({ spec, session: null, skipped: spec.skip ?? null }));
+  const entries = specs.map((spec) => ({ spec, session: null, skipped: ptyUnavailable() ?? spec.skip ?? null }));
   progress('starting consoles');
   for (const entry of entries) {
     if (entry.skipped) continue;

@@ -4,12 +4,23 @@
 // terminal emulator would; prompt_toolkit consoles wait for those answers.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import xtermHeadless from '@xterm/headless';
 import { childEnv } from './environment.mjs';
 
+// Loaded here rather than imported, so a machine where node-pty did not build still runs the
+// cases that need no terminal; the console cases then say why they skip.
 const require = createRequire(import.meta.url);
-const pty = require('node-pty');
-const { Terminal } = xtermHeadless;
+let pty = null;
+let Terminal = null;
+let loadError = null;
+try {
+  pty = require('node-pty');
+  ({ Terminal } = require('@xterm/headless'));
+} catch (error) {
+  loadError = `node-pty or @xterm/headless unavailable (npm install): ${String(error.message).split('\n')[0]}`;
+}
+
+/** Why console cases cannot run here, or null. */
+export const ptyUnavailable = () => loadError;
 
 export class PtySession {
   constructor(command, args, { cols = 120, rows = 40, env = childEnv(), cwd = process.cwd() } = {}) {
