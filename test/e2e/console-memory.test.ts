@@ -82,10 +82,10 @@ describe('console on memory', () => {
     pty.write('select 1 as reset;\r');
     await pty.waitFor(/reset\s*\n─+\s*\n\s*1/);
     for (let at = 0; at < statement.length; at += 37) pty.write(statement.slice(at, at + 37));
-    await pty.waitFor('1 row');
+    await pty.waitFor(/column_0 │ column_1/);
     pty.write('\x1b[Z');
     pty.write('x');
-    const record = await pty.waitFor('RECORD 1');
+    const record = await pty.waitFor(/RECORD 1 \]\s*\ncolumn_0/);
     expect(record).toMatch(/column_0\s+│ 1\b/);
     expect(record).toMatch(/column_1\s+│ 2\b/);
   });
