@@ -33,6 +33,7 @@ import { exportResult } from './query/export-result.js';
 import { migrationDetails } from './query/migration-details.js';
 import { returnsRows } from './query/statement-kind.js';
 import { listDatabasesStatement } from './sql/list-databases.js';
+import { destructiveReason } from './sql/destructive.js';
 import { statusText } from './query/status-text.js';
 import { isBackslashCommand, parseBackslashCommand } from './sql/backslash-commands.js';
 import { copyToClipboard } from './copy.js';
@@ -86,6 +87,12 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   /** The last statement that returned rows, for \\export */
   const lastQuery = useRef<string | null>(null);
   const profiles = useProfileSwitcher(target.profileName, onSwitch);
+  /** A pending yes/no question (production confirmation): the next key answers it */
+  const pendingAnswer = useRef<((yes: boolean) => void) | null>(null);
+  const confirm = useCallback((question: string) => new Promise<boolean>((resolve) => {
+    setNotice(question);
+    pendingAnswer.current = (yes) => { pendingAnswer.current = null; setNotice(null); resolve(yes); };
+  }), []);
   const complete = useCompletion(adapter, session, editor, setNotice);
 
   const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length);
@@ -144,12 +151,18 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     }
     if (!session) { query.show({ kind: 'error', message: 'Not connected.', hint: connection.status === 'down' ? connection.hint : 'Wait for the connection.', statement, position: null }); return; }
     setNotice(null);
+    const danger = target.settings.production ? destructiveReason(statement, dialect) : null;
+    if (danger !== null && !(await confirm(`production profile: ${danger} — press y to run it, any other key cancels`))) {
+      setNotice('not run');
+      editor.apply({ type: 'set', text: statement });
+      return;
+    }
     if (returnsRows(statement)) lastQuery.current = statement;
     await query.run(statement);
     setNotice((current) => (current?.startsWith('cancelling') ? null : current));
     // Said once: history cannot be saved (read-only HOME in a pod), it stays in memory.
     if (history.problem && !historyProblemShown.current) { historyProblemShown.current = true; setNotice(history.problem); }
-  }, [adapter, session, connection, dialect, editor, history, panels.facts, query, quit, recordView, target, timing]);
+  }, [adapter, session, connection, confirm, dialect, editor, history, panels.facts, query, quit, recordView, target, timing]);
   const queue = useStatementQueue(runOne, connection.status === 'connecting');
 
   const interrupt = useCallback(() => {
@@ -187,6 +200,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
       for (const char of event.text) onKey(keyEvent('char', { text: char, meta: event.meta }));
       return;
     }
+    if (pendingAnswer.current) { pendingAnswer.current(event.name === 'char' && /^y$/i.test(event.text)); return; }
     if (matches(event, 'app.interrupt')) { interrupt(); return; }
     if (profiles.isOpenNow()) { profiles.handleKey(event); return; }
     if (matches(event, 'app.profiles')) { setHelp(null); profiles.open(); return; }

@@ -27,6 +27,7 @@ export function Header({ target, backend, serverVersion, transaction, connection
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>dsnsh</Text>
         {` ${profile} · ${backend ?? '?'} · ${target.redacted}${readOnly ? ' · read-only' : ''}`}
+        {target.settings.production ? <Text color={theme.error} bold>{' · PRODUCTION'}</Text> : null}
       </Text>
       <Text wrap="truncate-end">
         {`server ${serverVersion ?? '…'} · `}

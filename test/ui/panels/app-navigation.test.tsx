@@ -29,11 +29,11 @@ async function send(...writes: string[]): Promise<void> {
   for (const data of writes) await act(async () => { instance?.stdin.write(data); });
 }
 
-async function start(history: string[] = []): Promise<void> {
+async function start(history: string[] = [], target: ResolvedTarget = memory): Promise<void> {
   const file = new HistoryFile(join(mkdtempSync(join(tmpdir(), 'dsnsh-ui-nav-')), 'h.json'));
   file.save(history);
   await act(async () => {
-    instance = render(<App target={memory} readOnly={false} history={file} onExit={() => undefined} onSwitch={() => undefined} />);
+    instance = render(<App target={target} readOnly={false} history={file} onExit={() => undefined} onSwitch={() => undefined} />);
   });
   await until('connected');
 }
@@ -51,6 +51,21 @@ describe('console navigation', () => {
     await until(/which\s*\n[─]+\s*\nfirst/);
     await send('\x12', 'sec', '\x1b[C');
     await until("sql> select 'second' as which;");
+  });
+
+  it('asks before a destructive statement on a production profile', async () => {
+    await start([], { ...memory, settings: { production: true } });
+    await send('create table ui_prod (id integer);', '\r');
+    await until('CREATE');
+    await send('delete from ui_prod;', '\r');
+    await until('production profile: DELETE without WHERE — press y to run it');
+    await send('n');
+    await until('not run');
+    await until('sql> delete from ui_prod;');
+    await send('\r');
+    await until('press y to run it');
+    await send('y');
+    await until('DELETE · 0 rows affected');
   });
 
   it('scrolls sideways, shows the record view, and moves between rows', async () => {

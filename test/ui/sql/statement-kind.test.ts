@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeWrite, markPosition } from '../../../source/ui/query/outcome.js';
 import { firstKeyword, returnsRows } from '../../../source/ui/query/statement-kind.js';
+import { destructiveReason } from '../../../source/ui/sql/destructive.js';
 
 describe('statement kind', () => {
   it.each([
@@ -19,4 +20,16 @@ describe('outcome text', () => {
     expect(describeWrite('UPDATE', 1)).toBe('UPDATE · 1 row affected');
     expect(describeWrite(null, null)).toBe('OK');
   });
+});
+
+describe('destructive statements', () => {
+  it.each([
+    ['drop table users', 'DROP'],
+    ['TRUNCATE users', 'TRUNCATE'],
+    ['delete from users', 'DELETE without WHERE'],
+    ["delete from users where id = 1", null],
+    ["update users set name = 'where'", 'UPDATE without WHERE'],
+    ['alter table users drop column x', 'ALTER … DROP'],
+    ['select * from drop_log', null],
+  ])('%s', (sql, expected) => { expect(destructiveReason(sql, 'postgres')).toBe(expected); });
 });
