@@ -105,6 +105,8 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
     }
   } finally {
     interrupt.dispose();
+    // Stop reading stdin (after Ctrl+C or an error it may still wait for input).
+    process.stdin.destroy();
     await session?.release().catch(() => undefined);
     await adapter?.close().catch(() => undefined);
   }

@@ -31,7 +31,13 @@ const CHUNK_ROWS = 1000;
 export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
   const { adapter } = options;
   let exitCode: ExitCode = EXIT.ok;
-  const feed = feedStatements(scripts, adapter.backend);
+  const statements = feedStatements(scripts, adapter.backend);
+  // Ctrl+C while waiting for more input on stdin ends the run at once.
+  const aborted = new Promise<IteratorResult<FedStatement>>((resolve) => {
+    if (options.signal.aborted) resolve({ done: true, value: undefined });
+    options.signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
+  });
+  const feed = { next: () => Promise.race([statements.next(), aborted]) };
   let pending = await feed.next();
   let first = true;
   while (!pending.done) {
@@ -60,6 +66,7 @@ export async function runScripts(scripts: Script[], options: ScriptRunOptions): 
     }
     if (!lookedAhead) pending = await feed.next();
   }
+  if (options.signal.aborted) return EXIT.interrupted;
   if (first) options.onNoStatements?.();
   return exitCode;
 }

@@ -68,3 +68,23 @@ describe.skipIf(!availability().postgres)('streaming', () => {
     expect(await exited).toBe(130);
   });
 });
+
+describe('SIGINT while waiting for input', () => {
+  it('exits 130 without waiting for stdin to close', async () => {
+    const child = spawn(process.execPath, [CLI_PATH, 'memory'], { env: baseEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    const firstResult = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('a\n1\n')) resolve();
+      });
+    });
+    child.stdin.write('select 1 as a;\n');
+    await firstResult;
+    // stdin stays open: only the interrupt can end the run.
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+  });
+});
