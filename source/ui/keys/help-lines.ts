@@ -1,6 +1,8 @@
 // The help overlay's text, generated from the key-binding table and the backslash commands.
 import { keyCommands, keyLabel, type KeyContext } from './key-bindings.js';
 import { backslashHelp } from '../sql/backslash-commands.js';
+import { NULL_MARK } from '../format/cell-text.js';
+import { DEFAULT_HEAD_LIMIT, DEFAULT_RETAIN_LIMIT } from '../state/row-store.js';
 
 const sectionTitles: Record<KeyContext, string> = { global: 'Anywhere', prompt: 'Prompt', results: 'Results (focus with Shift+Tab or F6)' };
 
@@ -15,5 +17,9 @@ export function helpLines(): string[] {
   }
   lines.push('Commands');
   for (const [command, description] of backslashHelp) lines.push(`  ${command.padEnd(26)} ${description}`);
+  lines.push('Results');
+  lines.push(`  ${NULL_MARK} is SQL NULL; control characters are shown escaped (\\n, \\x1b).`);
+  lines.push(`  Rows stream in as you scroll; the first ${DEFAULT_HEAD_LIMIT.toLocaleString('en-US')} and the newest ${DEFAULT_RETAIN_LIMIT.toLocaleString('en-US')} rows read are kept,`);
+  lines.push('  rows in between are released to bound memory (re-run the statement to see them).');
   return lines;
 }
