@@ -72,6 +72,15 @@ describe('panels', () => {
     expect(frame).toContain('migrations (ory) applied 12 · pending 1 · unknown 0 · latest 20240101000000 add_users');
   });
 
+  it('prompt scrolls a long line so the cursor stays visible', async () => {
+    const text = `select ${'x'.repeat(100)} from t`;
+    const buffer = { ...emptyPrompt(), text, cursor: text.length };
+    const frame = await frameOf(<PromptView dialect="postgres" buffer={buffer} search={null} width={40} maxLines={4} active />);
+    expect(frame.startsWith('sql> ')).toBe(true);
+    expect(frame).toContain('x from t');
+    expect(frame.length).toBeLessThanOrEqual(40);
+  });
+
   it('prompt shows continuation lines and the cursor', async () => {
     const buffer = { ...emptyPrompt(), text: 'select 1\nfrom t', cursor: 3 };
     const frame = await frameOf(<PromptView dialect="postgres" buffer={buffer} search={null} width={40} maxLines={4} active />);
