@@ -65,6 +65,16 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     expect(await session.exited).toBe(0);
   }, 180_000);
 
+  it('--read-only makes the server refuse writes', async () => {
+    session = startCli({ args: [PG_DSN, '--read-only'], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    await session.waitFor(/read-only[^]*connected/);
+    session.write('create table ui_console_should_not_exist (id int);');
+    session.write('\r');
+    expect(await session.waitFor('ERROR')).toMatch(/read-only/);
+    session.write('\x04');
+    expect(await session.exited).toBe(0);
+  });
+
   it('shows the transaction state and marks the failing position', async () => {
     session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
     await session.waitFor('connected');

@@ -26,8 +26,10 @@ export function Header({ target, backend, serverVersion, transaction, connection
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>dsnsh</Text>
-        {` ${profile} · ${backend ?? '?'} · ${target.redacted}${readOnly ? ' · read-only' : ''}`}
+        {` ${profile} · ${backend ?? '?'}`}
         {target.settings.production ? <Text color={theme.error} bold>{' · PRODUCTION'}</Text> : null}
+        {/* the flags come before the target, which is cut first on a narrow screen */}
+        {`${readOnly ? ' · read-only' : ''} · ${target.redacted}`}
       </Text>
       <Text wrap="truncate-end">
         {`server ${serverVersion ?? '…'} · `}
