@@ -21,7 +21,8 @@ const transactionLabel = { idle: 'idle', 'in-transaction': 'in transaction', fai
 const connectionColour = { connecting: theme.warning, connected: theme.ok, reconnecting: theme.warning, down: theme.error } as const;
 
 export function Header({ target, backend, serverVersion, transaction, connection, readOnly, width }: HeaderProps) {
-  const profile = target.profileName ?? '(DSN)';
+  // Inside a service's pod the DSN usually comes from the environment: say so.
+  const profile = target.profileName ?? (target.source === 'env' ? '$DSN' : '(DSN)');
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
