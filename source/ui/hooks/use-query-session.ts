@@ -23,8 +23,6 @@ export function useQuerySession(session: ConsoleSession | null) {
   const [window, dispatchWindow] = useReducer(resultWindowReducer, undefined, () => initialResultWindow());
   const source = useRef<ResultSource | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const windowRef = useRef(window);
-  windowRef.current = window;
 
   const closeSource = useCallback(async () => {
     const current = source.current;

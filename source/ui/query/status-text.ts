@@ -10,7 +10,9 @@ export function statusText(outcome: Outcome | null, window: ResultWindow, option
     case 'rows': {
       const position = window.rowCount > 0 ? ` · row ${(window.focused + 1).toLocaleString('en-US')}` : '';
       const shifted = window.horizontalOffset > 0 ? ` · column +${window.horizontalOffset}` : '';
-      return `${describeRowCount(window)}${position}${shifted}${time(outcome.elapsedMs)}`;
+      // A stream that failed after its first rows (connection lost, statement timeout)
+      const failure = outcome.source.failure ? ` · reading stopped: ${outcome.source.failure.message}` : '';
+      return `${describeRowCount(window)}${position}${shifted}${time(outcome.elapsedMs)}${failure}`;
     }
     case 'done':
       return options.timing ? formatElapsed(outcome.elapsedMs) : '';
