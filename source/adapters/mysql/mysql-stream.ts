@@ -50,6 +50,7 @@ export function openRowStream(
   const finish = () => {
     if (finished) return;
     finished = true;
+    connection.raw.off('error', onConnectionLost);
     const broken = failure !== null && (failure.kind === 'connect' || failure.kind === 'timeout' || failure.kind === 'tls');
     // The connection goes back only after our KILL (if any) has landed.
     void guard.quiesce().then(() => {
@@ -66,6 +67,13 @@ export function openRowStream(
     notify();
   };
   guard.onForcedEnd = fail;
+  // mysql2 reports a connection lost mid-query (KILL, server shutdown) on the connection, not on
+  // a query without a callback: without this the stream would wait forever.
+  function onConnectionLost(error: unknown): void {
+    connection.dead = true;
+    fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
+  }
+  connection.raw.on('error', onConnectionLost);
 
   const query: Query = connection.raw.query({ sql: text, rowsAsArray: true });
   query.on('fields', (fields: FieldPacket[] | undefined) => {

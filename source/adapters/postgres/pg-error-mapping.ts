@@ -47,6 +47,9 @@ function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErr
   if (context.connecting && (code === '42704' || code === '22023')) {
     return { kind: 'connect', message: `The server at ${where} rejected a setting from the DSN: ${text}`, hint: 'Every DSN parameter that is not a connection option is sent to the server as a setting (as the service does): correct or remove it.' };
   }
+  if (code === '3D000' && context.connecting) {
+    return { kind: 'connect', message: `${text} on the server at ${where}`, hint: 'Create the database, or name an existing one after the last / in the DSN.' };
+  }
   if (code === '28000' && /certificate/.test(text)) {
     return { kind: 'tls', message: `The server at ${where} requires a client certificate: ${text}`, hint: 'Add sslcert=/path/to/client.crt and sslkey=/path/to/client.key (a certificate the server\'s CA signed).' };
   }
