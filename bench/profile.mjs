@@ -7,7 +7,7 @@
 //
 // Usage: node bench/profile.mjs [--top N] [--pty | --scroll] -- DSNSH_ARGS...
 //   default   dsnsh runs with stdout to /dev/null (e.g. -- memory -c 'select 1' --format csv)
-//   --pty     the console in a pseudo-terminal: spawn until the prompt shows, then Ctrl+D
+//   --pty     the console in a pseudo-terminal: only spawn → prompt on screen is summarised
 //   --scroll  the console: run case 4's query, Shift+Tab, Page Down x50, then quit; only the
 //             scrolling part of the timeline is summarised
 import { spawnSync } from 'node:child_process';
@@ -36,9 +36,11 @@ let exitedWall = null;
 if (mode === 'plain') {
   status = spawnSync(process.execPath, [CLI_PATH, ...dsnshArgs], { env, stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit'] }).status;
 } else {
+  const spawnedWall = Date.now();
   const session = new PtySession(process.execPath, [CLI_PATH, ...dsnshArgs], { env, cols: 120, rows: 40 });
   const promptMs = await session.waitForScreen(DSNSH_PROMPT, 30_000);
   console.log(`prompt after ${promptMs.toFixed(0)} ms (with profiling overhead)`);
+  window = [spawnedWall, spawnedWall + promptMs];
   await sleep(500);
   if (mode === 'scroll') {
     session.write(`${SELECT_ALL} order by id;`);
@@ -96,7 +98,7 @@ function summarise(file) {
       if (!seen.has(name)) { seen.add(name); add(inclusive, name, ms); }
     }
   });
-  console.log(`\n## ${file}: ${total.toFixed(0)} ms sampled${window ? ' (scrolling only)' : ''}`);
+  console.log(`\n## ${file}: ${total.toFixed(0)} ms sampled${window ? ` (${mode === 'scroll' ? 'scrolling' : 'until the prompt showed'} only)` : ''}`);
   console.log('self time:');
   for (const [name, ms] of sorted(self)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   console.log('inclusive time:');
