@@ -12,6 +12,8 @@ export function dsnshConsole(backend) {
     command: process.execPath,
     args: [CLI_PATH, DSNSH_TARGETS[backend]],
     ready: DSNSH_PROMPT,
+    /** The header's connection state once the adapter is open */
+    connected: /\bconnected\b/,
     skip: missingCli(),
     dsnsh: true,
   };
