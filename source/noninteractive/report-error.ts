@@ -47,6 +47,11 @@ export function fail(error: unknown, phase: 'connect' | 'statement' = 'connect')
   return report.exitCode;
 }
 
+/**
+ * One line, with control characters shown as \xNN: a server's message can quote user input (a
+ * table name holding ESC [2J), which must not reach the terminal as a live escape sequence.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text.replace(/\s*\n\s*/g, ' ').trim()
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

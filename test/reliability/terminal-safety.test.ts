@@ -1,0 +1,78 @@
+// Values, column names and error messages holding escape sequences, control characters or
+// invalid UTF-8 are shown escaped: in --format table and in stderr no raw ESC, BEL, BS, CR or C1
+// byte reaches the terminal; in the console the hostile sequences never appear in the raw output.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCli, type PtySession } from '../helpers/pty.js';
+import { availability, MYSQL_DSN, PG_DSN } from '../helpers/servers.js';
+import { runCli } from '../noninteractive/run-cli.js';
+
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+interface Case { name: string; dsn: string; enabled: boolean; select: string; badTable: string }
+
+const ESC = '\u001b';
+const cases: Case[] = [
+  {
+    name: 'memory (SQLite)',
+    dsn: 'memory',
+    enabled: true,
+    select: `select char(27) || '[31mRED' || char(27) || ']0;relpwned' || char(7) as "h${ESC}[2Jx", 'a' || char(8) || char(13) || char(155) || 'b' as ctl, cast(x'ff41c328' as text) as bad_utf8`,
+    badTable: `select * from "t${ESC}[2Jx"`,
+  },
+  {
+    name: 'PostgreSQL',
+    dsn: PG_DSN,
+    enabled: availability().postgres,
+    select: `select E'\\x1b[31mRED\\x1b]0;relpwned\\x07' as "h${ESC}[2Jx", E'a\\x08\\r\\u009bb' as ctl, convert_from('\\x41'::bytea, 'UTF8') as plain`,
+    badTable: `select * from "t${ESC}[2Jx"`,
+  },
+  {
+    name: 'MariaDB',
+    dsn: MYSQL_DSN,
+    enabled: availability().mysql,
+    select: `select convert(concat(char(27), '[31mRED', char(27), ']0;relpwned', char(7)) using utf8mb4) as \`h${ESC}[2Jx\`, convert(concat('a', char(8), char(13), 'b') using utf8mb4) as ctl, convert(x'ff41' using utf8mb4) as bad_utf8`,
+    badTable: `select * from \`t${ESC}[2Jx\``,
+  },
+];
+
+for (const c of cases) {
+  describe.skipIf(!c.enabled)(`terminal safety: ${c.name}`, () => {
+    it('--format table escapes control characters in values and column names', async () => {
+      const result = await runCli([c.dsn, '--format', 'table', '-c', c.select]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).not.toMatch(RAW_CONTROL);
+      expect(result.stdout).toContain('\\x1b[31mRED');
+      expect(result.stdout).toContain('h\\x1b[2Jx');
+      expect(result.stdout).toContain('relpwned');
+    });
+
+    it('an error quoting hostile text is printed escaped on stderr', async () => {
+      const result = await runCli([c.dsn, '--format', 'table', '-c', c.badTable]);
+      expect(result.code).toBe(1);
+      // dsnsh writes \x1b; MariaDB escapes the name itself (\001B) before dsnsh sees it.
+      expect(result.stderr).toMatch(/(?:\\x1b|\\001B)\[2Jx/);
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+    });
+  });
+}
+
+describe('terminal safety: the console (pty)', () => {
+  let session: PtySession | null = null;
+  afterEach(() => { session?.kill(); session = null; });
+
+  it('shows hostile values escaped; the sequences never reach the terminal raw', async () => {
+    session = startCli({ args: ['memory'], columns: 160, rows: 30, env: { DSNSH_STATE_DIR: '', XDG_STATE_HOME: '/tmp/dsnsh-reliability-term-state' } });
+    await session.waitFor('sql>', 20_000);
+    session.write("select 'AA' || char(27) || '[H' || 'BB' as cursor_home, 'CC' || char(27) || ']0;relpwned' || char(7) || 'DD' as osc_title, 'EE' || char(13) || 'FF' as cr;");
+    session.write('\r');
+    const screen = await session.waitFor('1 row', 15_000);
+    const raw = session.output();
+    expect(raw).not.toContain(`AA${ESC}[HBB`);
+    expect(raw).not.toContain(`${ESC}]0;relpwned`);
+    expect(raw).not.toContain('EE\rFF');
+    expect(screen).toContain('relpwned');
+    expect(screen).toMatch(/AA.{1,6}\[HBB/);
+    session.write('\x04');
+    expect(await session.exited).toBe(0);
+  }, 60_000);
+});
