@@ -57,7 +57,7 @@ export async function adapterOverhead({ reps, progress, dataMissing }) {
     ],
     targets,
     notes: [
-      'Time = query start → last row, inside the process (connect and module loading excluded). Raw: pg + pg-cursor (rowMode array, 1000 per read), mysql2 query stream (rowsAsArray), better-sqlite3 raw().iterate(); "text" = the same with the driver\'s date parsing off (pg: all values as text; mysql2: dateStrings). Targets compare with the driver\'s defaults.',
+      'Time = query start → last row, inside the process (connect and module loading excluded). Raw: pg + pg-cursor (rowMode array, 1000 per read), mysql2 query row events (rowsAsArray), better-sqlite3 raw().iterate(); "text" = the same with the driver\'s date parsing off (pg: all values as text; mysql2: dateStrings). Targets compare with the driver\'s defaults.',
       'Adapter: source/adapters/open-adapter.ts + source/dsn/parse-dsn.ts bundled by bench with esbuild (bench/data/adapter-bundle), stream(sql, {chunkSize: 1000}).',
     ],
   };
