@@ -33,6 +33,13 @@ export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout
     process.exit(70);
   };
   stdout.write(ENTER);
+  // Raw mode at once: keys typed or pasted while the console starts are neither echoed nor
+  // line-buffered by the terminal; they wait in stdin until the prompt reads them.
+  try {
+    if (stdin.isTTY) stdin.setRawMode(true);
+  } catch {
+    // not a terminal after all; Ink reports what it cannot do
+  }
   process.on('exit', restore);
   for (const signal of signals) process.on(signal, onSignal[signal]);
   process.on('uncaughtException', onFatal);

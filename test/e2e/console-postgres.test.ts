@@ -10,7 +10,7 @@ afterEach(() => { session?.kill(); session = null; });
 describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
   it('runs a statement, cancels pg_sleep with Ctrl+C, then runs another', async () => {
     session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
-    await session.waitFor('sql>');
+    await session.waitFor(' · connected');
     session.write("select 1 as one, '中文' as t, null as n;");
     session.write('\r');
     const screen = await session.waitFor('1 row');

@@ -5,7 +5,11 @@
 import { useStdin } from 'ink';
 import { useEffect, useRef } from 'react';
 import { decodeInput } from '../keys/decode-input.js';
+import { joinEscapePieces } from '../keys/escape-joiner.js';
 import { type KeyEvent, keyEvent } from '../keys/key-event.js';
+
+/** How long a cut escape sequence waits for its rest */
+const ESCAPE_WAIT_MS = 100;
 
 export function useTerminalInput(handler: (event: KeyEvent) => void): void {
   const { internal_eventEmitter: emitter, setRawMode, isRawModeSupported } = useStdin();
@@ -21,7 +25,17 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
   }, [isRawModeSupported, setRawMode]);
 
   useEffect(() => {
+    let pending = '';
+    let flushTimer: NodeJS.Timeout | undefined;
     const onInput = (raw: string): void => {
+      clearTimeout(flushTimer);
+      const joined = joinEscapePieces(pending, raw);
+      pending = joined.pending;
+      // A cut sequence whose rest never comes is given up after a moment.
+      if (pending !== '') flushTimer = setTimeout(() => { const rest = pending; pending = ''; onDecoded(rest); }, ESCAPE_WAIT_MS);
+      for (const event of joined.events) onDecoded(event);
+    };
+    const onDecoded = (raw: string): void => {
       for (const event of decodeInput(raw)) {
         if (event.name === 'pasteStart') { inPaste.current = true; continue; }
         if (event.name === 'pasteEnd') { inPaste.current = false; continue; }
@@ -36,6 +50,6 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
       }
     };
     emitter.on('input', onInput);
-    return () => { emitter.off('input', onInput); };
+    return () => { clearTimeout(flushTimer); emitter.off('input', onInput); };
   }, [emitter]);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../../source/ui/keys/decode-input.js';
 import { commandFor, matches } from '../../../source/ui/keys/key-bindings.js';
 import { helpLines } from '../../../source/ui/keys/help-lines.js';
+import { joinEscapePieces } from '../../../source/ui/keys/escape-joiner.js';
 
 describe('decodeInput', () => {
   const cases: Array<[string, string, Partial<{ name: string; text: string; ctrl: boolean; meta: boolean; shift: boolean }>]> = [
@@ -52,5 +53,18 @@ describe('key bindings', () => {
     expect(text).toContain('PgDn');
     expect(text).toContain('\\dt');
     expect(text).toContain('Ctrl+C');
+  });
+});
+
+describe('joinEscapePieces', () => {
+  it('joins a bracketed-paste marker cut across reads', () => {
+    const first = joinEscapePieces('', '\x1b[20');
+    expect(first).toEqual({ events: [], pending: '\x1b[20' });
+    expect(joinEscapePieces(first.pending, "0~select 'x';")).toEqual({ events: ['\x1b[200~', "select 'x';"], pending: '' });
+  });
+  it('passes whole events through', () => {
+    expect(joinEscapePieces('', '\x1b')).toEqual({ events: ['\x1b'], pending: '' });
+    expect(joinEscapePieces('', 'abc')).toEqual({ events: ['abc'], pending: '' });
+    expect(joinEscapePieces('\x1b[', 'A')).toEqual({ events: ['\x1b[A'], pending: '' });
   });
 });
