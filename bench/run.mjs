@@ -69,7 +69,7 @@ async function main() {
   const header = [
     `## dsnsh benchmarks — ${startedAt.toISOString()}`,
     '',
-    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMB} MB RAM, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start.`,
+    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMB} MB RAM, Node ${process.version}, load average ${loadBefore[0].toFixed(2)} at start, ${machine.loadAverageAfter[0].toFixed(2)} at the end (above ${machine.cpus} means other work competed for the CPUs: compare ratios within this run, not figures across runs).`,
     `Command: \`${command}\`; CLI: ${CLI_PATH}`,
     `Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join('; ')}`,
   ].join('\n');
