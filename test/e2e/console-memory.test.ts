@@ -1,15 +1,26 @@
 // The console on the built-in memory profile, end to end in a real pty.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, type PtySession } from '../helpers/pty.js';
 
 let session: PtySession | null = null;
-afterEach(() => { session?.kill(); session = null; });
+const temporary: string[] = [];
+afterEach(() => {
+  session?.kill();
+  session = null;
+  for (const folder of temporary.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(folder);
+  return folder;
+}
 
 function start(columns = 80, rows = 24): PtySession {
-  const home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-'));
+  const home = temporaryFolder('dsnsh-ui-');
   // No DSN anywhere and an empty config: bare dsnsh opens `memory`.
   session = startCli({ columns, rows, env: { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined, DSNSH_CONFIG_DIR: undefined } });
   return session;
@@ -120,7 +131,7 @@ describe('console on memory', () => {
     pty.write('order by id;');
     pty.write('\r');
     await pty.waitFor(/label\s*\n[─]+\s*\na,b/);
-    const file = join(mkdtempSync(join(tmpdir(), 'dsnsh-ui-export-')), 'items.csv');
+    const file = join(temporaryFolder('dsnsh-ui-export-'), 'items.csv');
     await run(pty, `\\export ${file}`, 'exported 2 rows');
     expect(readFileSync(file, 'utf8').split(/\r?\n/)).toEqual(['label', '"a,b"', '', '']);
     pty.write('\x1bOP');

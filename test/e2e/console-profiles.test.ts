@@ -1,5 +1,5 @@
 // Switching profiles inside the console, and adding one with live DSN validation.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,11 +7,17 @@ import { startCli, type PtySession } from '../helpers/pty.js';
 import { availability, PG_DSN } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
-afterEach(() => { session?.kill(); session = null; });
+let home: string | null = null;
+afterEach(() => {
+  session?.kill();
+  session = null;
+  if (home) rmSync(home, { recursive: true, force: true });
+  home = null;
+});
 
 describe.skipIf(!availability().postgres)('profile switcher', () => {
   it('adds a profile with live validation and switches to it without restarting', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-profiles-'));
+    home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-profiles-'));
     session = startCli({ columns: 100, rows: 30, env: { HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined } });
     await session.waitFor('connected');
     session.write('\x1bOQ'); // F2
