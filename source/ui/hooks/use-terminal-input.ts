@@ -8,6 +8,8 @@ import { decodeInput } from '../keys/decode-input.js';
 import { joinEscapePieces } from '../keys/escape-joiner.js';
 import { type KeyEvent, keyEvent } from '../keys/key-event.js';
 
+/** Keys closer than this to pasted lines are machine input (TOOLING.md: people type >10 ms apart) */
+const PASTE_GAP_MS = 10;
 /** How long a cut escape sequence waits for its rest */
 const ESCAPE_WAIT_MS = 100;
 
@@ -16,6 +18,7 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
   const handlerRef = useRef(handler);
   handlerRef.current = handler;
   const inPaste = useRef(false);
+  const lastPasteAt = useRef(-Infinity);
 
   useEffect(() => {
     // A pipe has no raw mode; the console is only started on a TTY, but never crash on one.
@@ -39,6 +42,13 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
       for (const event of decodeInput(raw)) {
         if (event.name === 'pasteStart') { inPaste.current = true; continue; }
         if (event.name === 'pasteEnd') { inPaste.current = false; continue; }
+        // Without bracketed paste, a multi-line paste can reach us cut right before a line break:
+        // an Enter that follows pasted lines within a few milliseconds is part of the paste.
+        if (!inPaste.current && event.name === 'return' && !event.meta && performance.now() - lastPasteAt.current < PASTE_GAP_MS) {
+          handlerRef.current(keyEvent('paste', { text: '\r' }));
+          continue;
+        }
+        if (event.name === 'paste') lastPasteAt.current = performance.now();
         if (inPaste.current) {
           // Inside a bracketed paste, Enter and Tab are text.
           const text = event.name === 'char' || event.name === 'paste' ? event.text
