@@ -57,6 +57,8 @@ export type ProgressEvent =
 
 export interface ApplyOptions {
   onProgress?: (event: ProgressEvent) => void;
+  /** Aborting cancels the running statement on the server; no further migration starts. */
+  signal?: AbortSignal;
 }
 
 const CONNECTION_KINDS = new Set(['connect', 'auth', 'tls', 'timeout', 'driver-unavailable']);
@@ -166,7 +168,7 @@ class Run {
         return null;
       }
       if (checkInTransaction && !transactional) await this.session.run('COMMIT'); // an .autocommit file runs outside
-      const outcome = await executeFile(this.session, this.adapter.backend, sql);
+      const outcome = await executeFile(this.session, this.adapter.backend, sql, this.options.signal);
       if (!outcome.ok) {
         if (transactional) await this.rollbackQuietly();
         // An .autocommit file under SQLite's write lock runs unlocked: if another runner recorded it
@@ -214,6 +216,10 @@ export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, opt
     locked = true;
     await run.prepareTable();
     for (const step of plan.steps) {
+      if (options.signal?.aborted) {
+        outcome.failure = failureFrom(new AdapterError('cancelled', adapter.backend, 'interrupted before this migration started'), { version: step.version, file: step.file.file });
+        break;
+      }
       outcome.failure = await run.step(step);
       if (outcome.failure) break;
     }

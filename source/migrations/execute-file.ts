@@ -20,11 +20,12 @@ export async function readMigrationSql(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-export async function executeFile(session: Session, backend: Backend, sql: string): Promise<FileOutcome> {
+export async function executeFile(session: Session, backend: Backend, sql: string, signal?: AbortSignal): Promise<FileOutcome> {
   const statements = splitStatements(sql, backend);
   for (const [index, statement] of statements.entries()) {
     try {
-      await session.run(statement.text);
+      // The signal cancels the running statement on the server (Ctrl+C during `migrate up`).
+      await session.run(statement.text, { signal });
     } catch (error) {
       return { ok: false, statement: statement.text, line: statement.line, completed: index, error };
     }

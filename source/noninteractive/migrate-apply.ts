@@ -4,6 +4,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import { applyMigrations, planMigrations, type MigrationPlan, type MigrationProblem, type MigrationRunResult, type ProgressEvent } from '../migrations/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { watchInterrupt } from './interrupt.js';
 import { confirm } from './migrate-confirm.js';
 import { failureLines, planStepLines } from './migrate-text.js';
 
@@ -89,12 +90,21 @@ export async function runApply(adapter: Adapter, command: ApplyCommand): Promise
       return EXIT.ok;
     }
   }
-  const run = await applyMigrations(adapter, plan, {
-    onProgress: (event) => {
-      const line = progressLine(event);
-      if (line !== null) (json ? process.stderr : process.stdout).write(`${line}\n`);
-    },
-  });
+  // Ctrl+C cancels the running statement on the server, so its transaction rolls back now instead
+  // of holding locks (and the run lock) until the server notices the client is gone.
+  const interrupt = watchInterrupt();
+  let run: MigrationRunResult;
+  try {
+    run = await applyMigrations(adapter, plan, {
+      signal: interrupt.signal,
+      onProgress: (event) => {
+        const line = progressLine(event);
+        if (line !== null) (json ? process.stderr : process.stdout).write(`${line}\n`);
+      },
+    });
+  } finally {
+    interrupt.dispose();
+  }
   if (json) process.stdout.write(`${JSON.stringify(resultJson(plan, run), null, 2)}\n`);
   if (!run.failure) {
     if (!json) process.stdout.write(`Done: ${run.results.filter((r) => r.status !== 'skipped').length} migration(s) ${command.direction === 'up' ? 'applied' : 'rolled back'}.\n`);
@@ -106,5 +116,9 @@ export async function runApply(adapter: Adapter, command: ApplyCommand): Promise
     notRun: run.results.filter((r) => r.status === 'not-run').length,
   };
   process.stderr.write(`${failureLines(run.failure, counts, failed?.transactional ?? false).join('\n')}\n`);
+  if (interrupt.signal.aborted) {
+    process.stderr.write('dsnsh: interrupted; the running migration was cancelled\n');
+    return EXIT.interrupted;
+  }
   return run.failure.kind === 'connection' ? EXIT.connection : EXIT.statement;
 }
