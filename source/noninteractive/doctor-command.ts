@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     let adapter: Adapter | undefined;
     const started = performance.now();
     try {
-      adapter = await openAdapter(dsn);
+      adapter = await openAdapter(dsn, { inProcess: true });
       report.connect = { ok: true, ms: round(performance.now() - started) };
       await inspect(adapter, report, target.settings.migrationsDir ?? null);
     } catch (error) {

@@ -40,7 +40,8 @@ export async function run(argv: string[]): Promise<number> {
 
   let adapter: Adapter;
   try {
-    adapter = await openAdapter(dsn);
+    // SQLite in this process: Ctrl+C in a migration statement ends the process and SQLite rolls it back.
+    adapter = await openAdapter(dsn, { inProcess: true });
   } catch (error) {
     return fail(error, 'connect');
   }

@@ -71,7 +71,8 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
   let session: Session | undefined;
   try {
     try {
-      adapter = await openAdapter(dsn);
+      // One-shot run: SQLite in this process (no worker start-up); Ctrl+C in a statement ends the process.
+      adapter = await openAdapter(dsn, { inProcess: true });
       if (interrupt.signal.aborted) return EXIT.interrupted;
       session = await adapter.session({ signal: interrupt.signal });
       if (readOnly) await session.run(readOnlySessionStatement(adapter.backend), { signal: interrupt.signal });
@@ -87,7 +88,7 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
       const code = await runScripts(scripts, {
         adapter,
         session,
-        writer: createResultWriter(sink, options),
+        writer: await createResultWriter(sink, options),
         sink,
         signal: interrupt.signal,
         continueOnError: args.continueOnError,

@@ -1,8 +1,9 @@
 // The SQLite worker as shipped: the built CLI (dist/cli.js, or DSNSH_CLI) finds
 // dist/adapters__sqlite__sqlite-worker.js beside it; without better-sqlite3 the user is told why
-// and that the server backends still work; a killed CLI leaves no memory file behind.
+// and that the server backends still work; the one-shot CLI runs SQLite in its own process; a
+// program killed while its worker runs a statement leaves no memory file behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,37 @@ async function waitUntil(check: () => boolean, what: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+// A statement that would run for minutes.
+const LONG_STATEMENT = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c';
+
+/** utime + stime of a process, in seconds (assuming the usual 100 clock ticks per second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function childrenOf(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean));
+}
+
+/** A program using the adapter from sources (default options: the worker process), bundled inside the project so the worker resolves better-sqlite3. */
+async function bundleProgram(name: string, body: string): Promise<{ cli: string; remove(): void }> {
+  const outdir = join(PROJECT_ROOT, '.test-tmp', `sqlite-${name}-${process.pid}`);
+  mkdirSync(outdir, { recursive: true });
+  const entry = join(outdir, 'entry.ts');
+  writeFileSync(entry, `import { openAdapter } from ${JSON.stringify(join(PROJECT_ROOT, 'source/adapters/open-adapter.ts'))};
+import { parseDsn } from ${JSON.stringify(join(PROJECT_ROOT, 'source/dsn/parse-dsn.ts'))};
+${body}`);
+  await build({
+    entryPoints: [{ in: entry, out: 'cli' }, { in: join(PROJECT_ROOT, 'source/adapters/sqlite/sqlite-worker.ts'), out: 'adapters__sqlite__sqlite-worker' }],
+    outdir: join(outdir, 'out'), bundle: true, splitting: true, format: 'esm', platform: 'node', external: ['better-sqlite3'], outExtension: { '.js': '.mjs' }, logLevel: 'silent',
+  });
+  // The worker is looked up by its .js name; this bundle names everything .mjs.
+  cpSync(join(outdir, 'out', 'adapters__sqlite__sqlite-worker.mjs'), join(outdir, 'out', 'adapters__sqlite__sqlite-worker.js'));
+  writeFileSync(join(outdir, 'out', 'package.json'), '{"type":"module"}');
+  return { cli: join(outdir, 'out', 'cli.mjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
 describe('sqlite worker in the built CLI', { timeout: 30_000 }, () => {
@@ -47,45 +79,51 @@ describe('sqlite worker in the built CLI', { timeout: 30_000 }, () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('stops the worker and removes the memory file when the CLI is killed mid-statement', async () => {
+  it('the CLI runs SQLite in its own process: no worker process, no memory file', async () => {
     const privateTmp = mkdtempSync(join(scratch, 'tmp-'));
-    // A statement that would run for minutes: the worker is deep inside SQLite when the CLI dies.
-    const long = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c';
-    const child = spawn(process.execPath, [CLI_PATH, 'memory', '-c', long], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
+    const child = spawn(process.execPath, [CLI_PATH, 'memory', '-c', LONG_STATEMENT], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
+    try {
+      // Deep inside the statement once the process has spent a second of CPU time.
+      await waitUntil(() => cpuSeconds(child.pid!) >= 1, 'the statement has run for a while');
+      expect(childrenOf(child.pid!)).toEqual([]);
+      expect(readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('stops the worker and removes the memory file when the program is killed mid-statement', async () => {
+    const privateTmp = mkdtempSync(join(scratch, 'tmp-'));
+    // The console's way (a worker process): the worker is deep inside SQLite when its parent dies.
+    const program = await bundleProgram('killed-mid-statement', `const db = await openAdapter(parseDsn('memory'));
+await db.run(${JSON.stringify(LONG_STATEMENT)});
+`);
+    const child = spawn(process.execPath, [program.cli], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
     const memoryDirs = () => readdirSync(privateTmp).filter((name) => name.startsWith('dsnsh-memory-'));
     try {
       await waitUntil(() => memoryDirs().some((name) => existsSync(join(privateTmp, name, 'memory.sqlite'))), 'the memory file exists');
     } finally {
       child.kill('SIGKILL');
     }
-    await waitUntil(() => memoryDirs().length === 0, 'the worker removed the memory file');
+    try {
+      await waitUntil(() => memoryDirs().length === 0, 'the worker removed the memory file');
+    } finally {
+      program.remove();
+    }
   });
 
   it('never keeps a program alive: an adapter left open does not delay exit', async () => {
-    // Bundled inside the project so the worker resolves better-sqlite3 from node_modules.
-    const outdir = join(PROJECT_ROOT, '.test-tmp', `sqlite-forgotten-close-${process.pid}`);
-    mkdirSync(outdir, { recursive: true });
-    try {
-      const entry = join(outdir, 'entry.ts');
-      writeFileSync(entry, `import { openAdapter } from ${JSON.stringify(join(PROJECT_ROOT, 'source/adapters/open-adapter.ts'))};
-import { parseDsn } from ${JSON.stringify(join(PROJECT_ROOT, 'source/dsn/parse-dsn.ts'))};
-const db = await openAdapter(parseDsn('memory'));
+    const program = await bundleProgram('forgotten-close', `const db = await openAdapter(parseDsn('memory'));
 const stream = await db.stream('SELECT 1 UNION ALL SELECT 2', { chunkSize: 1 });
 for await (const chunk of stream) { console.log(JSON.stringify(chunk)); break; }
 `);
-      await build({
-        entryPoints: [{ in: entry, out: 'cli' }, { in: join(PROJECT_ROOT, 'source/adapters/sqlite/sqlite-worker.ts'), out: 'adapters__sqlite__sqlite-worker' }],
-        outdir: join(outdir, 'out'), bundle: true, splitting: true, format: 'esm', platform: 'node', external: ['better-sqlite3'], outExtension: { '.js': '.mjs' }, logLevel: 'silent',
-      });
-      // The worker is looked up by its .js name; this bundle names everything .mjs.
-      cpSync(join(outdir, 'out', 'adapters__sqlite__sqlite-worker.mjs'), join(outdir, 'out', 'adapters__sqlite__sqlite-worker.js'));
-      writeFileSync(join(outdir, 'out', 'package.json'), '{"type":"module"}');
-      const result = runCli(join(outdir, 'out', 'cli.mjs'), []);
+    try {
+      const result = runCli(program.cli, []);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout.trim()).toBe('[[1]]');
     } finally {
-      rmSync(outdir, { recursive: true, force: true });
+      program.remove();
     }
   });
 });

@@ -1,5 +1,8 @@
 // Ctrl+C (SIGINT) cancels the running statement on the server before dsnsh exits with 130.
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/cli-path.js';
 import { MYSQL_DSN, PG_DSN, availability } from '../helpers/servers.js';
@@ -86,5 +89,37 @@ describe('SIGINT while waiting for input', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
+  });
+});
+
+describe('SIGINT during a long SQLite statement (SQLite runs in the CLI process)', () => {
+  it('ends the process at once by SIGINT (shells report 130); the open transaction is rolled back', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsnsh-cli-sigint-'));
+    try {
+      const file = join(dir, 'interrupt.sqlite');
+      const dsn = `sqlite://${file}`;
+      expect((await runCli([dsn, '-c', 'create table kept (n integer); insert into kept values (1)'])).code).toBe(0);
+      // The insert holds the transaction open (and creates the rollback journal) while the
+      // recursive count runs for minutes.
+      const child = spawn(process.execPath, [CLI_PATH, dsn, '-c', 'begin; insert into kept values (2);',
+        '-c', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c'],
+      { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+      try {
+        await waitUntil(async () => existsSync(`${file}-journal`), 'the transaction has written');
+        // A moment for the count to start (it is the next statement, run as soon as the insert returned).
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        child.kill('SIGINT');
+        // Killed by the signal, as a shell shows it: 130.
+        expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+      } finally {
+        child.kill('SIGKILL');
+      }
+      const after = await runCli([dsn, '-c', 'select count(*) from kept', '-c', 'pragma integrity_check', '--no-header', '--format', 'csv']);
+      expect(after.stdout).toBe('1\nok\n');
+      expect(after.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,8 @@
-// SQLite and memory backends on better-sqlite3. The database runs in a worker process (see
-// sqlite-worker.ts for why a process), so a long statement never blocks the console and a cancel
-// stops it at once. One connection, shared by turns: concurrentSessions is false.
+// SQLite and memory backends on better-sqlite3. By default the database runs in a worker process
+// (see sqlite-worker.ts for why a process), so a long statement never blocks the console and a
+// cancel stops it at once. The one-shot CLI asks for it in this process instead (no second Node
+// start-up; Ctrl+C then ends the process, see in-process-connection.ts). One connection, shared by
+// turns: concurrentSessions is false.
 import type { Adapter, Capabilities, PoolSnapshot, RowStream, RunOptions, Session, StatementResult, StreamOptions } from '../adapter.js';
 import type { SqliteDsn } from '../../dsn/types.js';
 import { ConnectionLock } from './connection-lock.js';
@@ -11,6 +13,8 @@ import { openSqliteRowStream } from './sqlite-row-stream.js';
 import { sqliteServerFacts } from './sqlite-server-facts.js';
 import { createSqliteSession, runScript, runStatement } from './sqlite-session.js';
 import { SqliteWorkerProcess } from './worker-process.js';
+import { InProcessConnection } from './in-process-connection.js';
+import type { SqliteConnection } from './sqlite-connection.js';
 import { AdapterError } from '../adapter-error.js';
 
 const CAPABILITIES: Capabilities = {
@@ -23,7 +27,22 @@ const CAPABILITIES: Capabilities = {
   schemas: false,
 };
 
-export async function openSqliteAdapter(dsn: SqliteDsn): Promise<Adapter> {
+// In this process a running statement cannot be stopped (only the whole process can end).
+const IN_PROCESS_CAPABILITIES: Capabilities = { ...CAPABILITIES, serverSideCancel: false };
+
+export interface SqliteOpenOptions {
+  /** Run the database in this process (see in-process-connection.ts for what that means for Ctrl+C) */
+  inProcess?: boolean;
+}
+
+export async function openSqliteAdapter(dsn: SqliteDsn, options: SqliteOpenOptions = {}): Promise<Adapter> {
+  if (options.inProcess) {
+    // A true :memory: database: there is no worker restart for it to survive, and no file to
+    // leave behind when Ctrl+C ends the process.
+    const connection = new InProcessConnection(workerOpenConfig(dsn, null), dsn.backend);
+    await connection.start();
+    return new SqliteAdapter(dsn, connection, null, IN_PROCESS_CAPABILITIES);
+  }
   const backing = dsn.inMemory ? createMemoryBackingFile() : null;
   const worker = new SqliteWorkerProcess(workerOpenConfig(dsn, backing), dsn.backend);
   try {
@@ -33,17 +52,21 @@ export async function openSqliteAdapter(dsn: SqliteDsn): Promise<Adapter> {
     backing?.remove();
     throw error;
   }
-  return new SqliteAdapter(dsn, worker, backing);
+  return new SqliteAdapter(dsn, worker, backing, CAPABILITIES);
 }
 
 class SqliteAdapter implements Adapter {
   readonly backend: SqliteDsn['backend'];
-  readonly capabilities = CAPABILITIES;
   readonly introspect;
   private readonly lock: ConnectionLock;
   private closing: Promise<void> | null = null;
 
-  constructor(readonly dsn: SqliteDsn, private readonly worker: SqliteWorkerProcess, private readonly backing: MemoryBackingFile | null) {
+  constructor(
+    readonly dsn: SqliteDsn,
+    private readonly worker: SqliteConnection,
+    private readonly backing: MemoryBackingFile | null,
+    readonly capabilities: Capabilities,
+  ) {
     this.backend = dsn.backend;
     this.lock = new ConnectionLock(dsn.backend);
     this.introspect = createSqliteIntrospector((sql, options) => this.run(sql, options));

@@ -2,14 +2,14 @@
 // so memory on both sides is bounded by the chunk size.
 import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
-import type { SqliteWorkerProcess } from './worker-process.js';
+import type { SqliteConnection } from './sqlite-connection.js';
 import type { WorkerChunk, WorkerStreamOpened } from './worker-protocol.js';
 
 const DEFAULT_CHUNK = 1000;
 
 /** `onClosed` runs once when the stream ends, fails or is closed (releases the connection). */
 export async function openSqliteRowStream(
-  worker: SqliteWorkerProcess,
+  worker: SqliteConnection,
   sql: string,
   options: StreamOptions,
   onClosed: () => void,

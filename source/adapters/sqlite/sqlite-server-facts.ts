@@ -23,8 +23,9 @@ export async function sqliteServerFacts(run: Run, dsn: SqliteDsn, openedPath: st
     options,
   );
   const [version, journalMode, foreignKeys, databaseBytes] = result.rows[0] ?? [];
+  const memoryFile = openedPath === ':memory:' ? 'none (in this process\'s memory)' : `${openedPath} (memory: a private file, deleted on exit)`;
   const details: Record<string, string> = dsn.inMemory
-    ? { file: `${openedPath} (memory: a private file, deleted on exit)`, size: `${databaseBytes} bytes` }
+    ? { file: memoryFile, size: `${databaseBytes} bytes` }
     : { file: dsn.path, 'file size': await fileSize(dsn.path) };
   details['journal mode'] = String(journalMode);
   details['foreign keys'] = Number(foreignKeys) === 1 ? 'on' : 'off';

@@ -3,17 +3,17 @@
 import type { RowStream, RunOptions, Session, StatementResult, StreamOptions, TransactionState } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import { openSqliteRowStream } from './sqlite-row-stream.js';
-import type { SqliteWorkerProcess } from './worker-process.js';
+import type { SqliteConnection } from './sqlite-connection.js';
 
-export function runStatement(worker: SqliteWorkerProcess, sql: string, options: RunOptions = {}): Promise<StatementResult> {
+export function runStatement(worker: SqliteConnection, sql: string, options: RunOptions = {}): Promise<StatementResult> {
   return worker.request<StatementResult>({ op: 'run', sql, params: options.params ?? [] }, options.signal);
 }
 
-export function runScript(worker: SqliteWorkerProcess, sql: string, options: RunOptions = {}): Promise<StatementResult[]> {
+export function runScript(worker: SqliteConnection, sql: string, options: RunOptions = {}): Promise<StatementResult[]> {
   return worker.request<StatementResult[]>({ op: 'script', sql, params: options.params ?? [] }, options.signal);
 }
 
-export function createSqliteSession(worker: SqliteWorkerProcess, releaseConnection: () => void): Session {
+export function createSqliteSession(worker: SqliteConnection, releaseConnection: () => void): Session {
   let released = false;
   let openStream: RowStream | null = null;
   const usable = () => {

@@ -5,6 +5,7 @@ import { AdapterError } from '../adapter-error.js';
 import type { Backend, PoolSettings } from '../../dsn/types.js';
 import { onProcessExit } from './exit-cleanup.js';
 import { cancelledError, connectionLostError, sqliteError } from './sqlite-errors.js';
+import type { SqliteConnection } from './sqlite-connection.js';
 import { sqliteWorkerPath } from './worker-path.js';
 import type { WorkerEnvelope, WorkerOpenConfig, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -19,7 +20,7 @@ interface Pending {
 const STDERR_TAIL = 2000;
 const GRACEFUL_CLOSE_MS = 2000;
 
-export class SqliteWorkerProcess {
+export class SqliteWorkerProcess implements SqliteConnection {
   private child: ChildProcess | null = null;
   private starting: Promise<ChildProcess> | null = null;
   private readonly pending = new Map<number, Pending>();

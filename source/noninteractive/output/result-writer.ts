@@ -5,7 +5,6 @@ import type { FormatOptions } from './format-options.js';
 import type { OutputSink } from './output-sink.js';
 import { DelimitedWriter } from './delimited-writer.js';
 import { JsonWriter } from './json-writer.js';
-import { TableWriter } from './table-writer.js';
 
 export interface StatementStatus {
   command: string | null;
@@ -19,10 +18,14 @@ export interface ResultWriter {
   status(status: StatementStatus): void;
 }
 
-export function createResultWriter(sink: OutputSink, options: FormatOptions): ResultWriter {
+/** Async because the table writer is loaded on demand: string-width's Unicode tables and
+ * Intl.Segmenter cost tens of milliseconds at start-up, which csv/tsv/json output never needs. */
+export async function createResultWriter(sink: OutputSink, options: FormatOptions): Promise<ResultWriter> {
   switch (options.format) {
-    case 'table':
+    case 'table': {
+      const { TableWriter } = await import('./table-writer.js');
       return new TableWriter(sink, options);
+    }
     case 'csv':
     case 'tsv':
       return new DelimitedWriter(sink, options);

@@ -29,7 +29,7 @@ export async function exportResult(session: Session, statement: string, file: st
     return { kind: 'error', message: `Cannot write ${target}: ${reason}.`, hint: null, statement: command, position: null };
   }
   const sink = new OutputSink(stream);
-  const writer = createResultWriter(sink, { format, header: true, nullText: defaultNullText(format), color: false });
+  const writer = await createResultWriter(sink, { format, header: true, nullText: defaultNullText(format), color: false });
   let count = 0;
   try {
     const rows = await session.stream(statement, { signal, chunkSize: 1000 });

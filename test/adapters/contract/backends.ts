@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CRDB_DSN, MYSQL_DSN, PG_DSN, availability } from '../../helpers/servers.js';
+import type { OpenAdapterOptions } from '../../../source/adapters/open-adapter.js';
 import type { SqlDialect } from './backend-sql.js';
 
 export interface ContractBackend {
@@ -16,6 +17,8 @@ export interface ContractBackend {
   note?: string;
   /** Removes files the backend created, after its suite */
   cleanUp?(): void;
+  /** Passed to openAdapter (SQLite in this process, as the one-shot CLI opens it) */
+  openOptions?: OpenAdapterOptions;
 }
 
 function withParams(dsn: string, params: Record<string, string> = {}): string {
@@ -25,9 +28,14 @@ function withParams(dsn: string, params: Record<string, string> = {}): string {
 }
 
 let sqliteDir: string | null = null;
-function sqliteFile(): string {
+function sqliteFile(name = 'contract.sqlite'): string {
   sqliteDir ??= mkdtempSync(join(tmpdir(), 'dsnsh-contract-'));
-  return join(sqliteDir, 'contract.sqlite');
+  return join(sqliteDir, name);
+}
+
+function removeSqliteDir(): void {
+  if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
+  sqliteDir = null;
 }
 
 export const CONTRACT_BACKENDS: ContractBackend[] = [
@@ -38,10 +46,16 @@ export const CONTRACT_BACKENDS: ContractBackend[] = [
     dialect: 'sqlite',
     dsn: (pool) => withParams(`sqlite://${sqliteFile()}?_fk=true`, pool),
     available: () => true,
-    cleanUp: () => {
-      if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
-      sqliteDir = null;
-    },
+    cleanUp: removeSqliteDir,
+  },
+  { label: 'memory in process', dialect: 'sqlite', dsn: () => 'memory', available: () => true, openOptions: { inProcess: true } },
+  {
+    label: 'sqlite file in process',
+    dialect: 'sqlite',
+    dsn: (pool) => withParams(`sqlite://${sqliteFile('in-process.sqlite')}?_fk=true`, pool),
+    available: () => true,
+    cleanUp: removeSqliteDir,
+    openOptions: { inProcess: true },
   },
   { label: 'postgres', dialect: 'postgres', dsn: (pool) => withParams(PG_DSN, pool), available: () => availability().postgres },
   { label: 'mariadb', dialect: 'mysql', dsn: (pool) => withParams(MYSQL_DSN, pool), available: () => availability().mysql },

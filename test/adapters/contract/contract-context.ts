@@ -36,9 +36,9 @@ export function createContractContext(backend: ContractBackend): ContractContext
       tables.push(name);
       return name;
     },
-    open: async (pool) => openAdapter(parseDsn(backend.dsn(pool))),
+    open: async (pool) => openAdapter(parseDsn(backend.dsn(pool)), backend.openOptions),
     async setUp() {
-      shared = await openAdapter(parseDsn(backend.dsn()));
+      shared = await openAdapter(parseDsn(backend.dsn()), backend.openOptions);
     },
     async tearDown() {
       if (!shared) return;

@@ -15,7 +15,7 @@ const rows: Row[] = [
 
 async function render(format: FormatName, overrides: Partial<FormatOptions> = {}, data: Row[] = rows, cols = columns): Promise<string> {
   const { sink, text } = collectingSink();
-  const writer = createResultWriter(sink, { format, header: true, nullText: defaultNullText(format), color: false, ...overrides });
+  const writer = await createResultWriter(sink, { format, header: true, nullText: defaultNullText(format), color: false, ...overrides });
   writer.begin(cols);
   writer.rows(data.slice(0, 2));
   writer.rows(data.slice(2));
@@ -80,7 +80,7 @@ describe('table', () => {
   });
   it('reports statements without rows', async () => {
     const { sink, text } = collectingSink();
-    const writer = createResultWriter(sink, { format: 'table', header: true, nullText: 'NULL', color: false });
+    const writer = await createResultWriter(sink, { format: 'table', header: true, nullText: 'NULL', color: false });
     writer.status({ command: 'INSERT', affectedRows: 3 });
     expect(await text()).toBe('INSERT (3 rows affected)\n');
   });

@@ -1,0 +1,19 @@
+// What the adapter needs from its one SQLite connection, whichever transport carries it: the
+// worker process (the console: never blocks, cancel kills it) or this process (the CLI: no
+// process start-up to pay, see in-process-connection.ts).
+import type { Backend, PoolSettings } from '../../dsn/types.js';
+import type { WorkerRequest } from './worker-protocol.js';
+
+export interface SqliteConnection {
+  readonly backend: Backend;
+  /** Bumped on every (re)open: streams opened on an older connection are gone. */
+  readonly generation: number;
+  readonly isOpen: boolean;
+  readonly inTransaction: boolean;
+  start(): Promise<void>;
+  request<T>(request: WorkerRequest, signal?: AbortSignal): Promise<T>;
+  /** Closes the connection when max_conn_lifetime or max_conn_idle_time has passed; reopened on next use. */
+  retireIfStale(pool: PoolSettings): Promise<void>;
+  /** Idempotent. */
+  close(): Promise<void>;
+}
