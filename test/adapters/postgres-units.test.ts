@@ -122,7 +122,7 @@ describe('error classification', () => {
     [{ code: '42601', message: 'syntax error at or near "x"', position: '8' }, 'syntax', 8],
     [{ code: '42P01', message: 'relation "x" does not exist' }, 'syntax', null],
     [{ code: '23505', message: 'duplicate key value', detail: 'Key (id)=(1) already exists.' }, 'constraint', null],
-    [{ code: '57014', message: 'canceling statement due to user request' }, 'cancelled', null],
+    [{ code: '57014', message: 'canceling statement due to user request' }, 'other', null],
     [{ code: '57014', message: 'canceling statement due to statement timeout' }, 'timeout', null],
     [{ code: '28P01', message: 'password authentication failed for user "x"' }, 'auth', null],
     [{ code: '28000', message: 'no pg_hba.conf entry for host "1.2.3.4", user "x", database "y", no encryption' }, 'tls', null],
@@ -143,6 +143,11 @@ describe('error classification', () => {
     const mapped = toAdapterError({ code: 'XX000', message: 'oops hunter2hunter2', hint: 'try hunter2hunter2' }, { dsn });
     expect(mapped.message).not.toContain('hunter2hunter2');
     expect(mapped.hint).not.toContain('hunter2hunter2');
+  });
+
+  it('a statement we aborted is cancelled; one cancelled by another session is a failed statement', () => {
+    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn, aborted: true }).kind).toBe('cancelled');
+    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn }).message).toMatch(/another session/);
   });
 
   it('an aborted statement is cancelled even when the server says timeout', () => {

@@ -114,6 +114,23 @@ describe.skipIf(!availability().postgres)('faults: PostgreSQL', () => {
     }
   }, 60_000);
 
+  it('pg_cancel_backend fails only the statement: reported (exit 1, not 130), and the session runs the next one', async () => {
+    const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);
+    try {
+      cli.write('select pg_sleep(60) as reliability_cancel_probe;\n');
+      await pollUntil(() => activeQueries('reliability_cancel_probe') === 1, 'the statement runs');
+      plain.psql("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%reliability_cancel_probe%' AND pid <> pg_backend_pid()");
+      cli.write("select 'still-alive' as marker;\n");
+      await cli.waitForStdout('still-alive');
+      cli.end();
+      expect((await cli.exited).code).toBe(1);
+      expect(cli.stderr()).toMatch(/pg_cancel_backend from another session/);
+      expect(cli.stderr()).not.toMatch(/dsnsh: interrupted|internal error|\n\s+at /);
+    } finally {
+      cli.kill('SIGKILL');
+    }
+  }, 60_000);
+
   it('the adapter recovers after its backend is terminated (pool and session)', async () => {
     const adapter = await openAdapter(parseDsn(dsn('sslmode=disable&connect_timeout=5&application_name=rel_adapter_kill&max_conns=2')));
     try {

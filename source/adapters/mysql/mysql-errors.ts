@@ -42,7 +42,9 @@ function kindOf(error: DriverError): AdapterErrorKind {
     if (AUTH.has(errno)) return 'auth';
     if (SYNTAX.has(errno)) return 'syntax';
     if (CONSTRAINT.has(errno)) return 'constraint';
-    if (errno === 1317) return 'cancelled';
+    // Our own cancel is reported by the statement guard; a 1317 reaching here is another
+    // session's KILL QUERY: a failed statement, not an interruption of dsnsh.
+    if (errno === 1317) return 'other';
     if (TIMEOUT_ERRNO.has(errno)) return 'timeout';
     if (TLS_ERRNO.has(errno)) return 'tls';
     if (errno === 1040 || errno === 1049 || errno === 1129 || errno === 1130) return 'connect';
@@ -110,6 +112,7 @@ export function toAdapterError(cause: unknown, context: ErrorContext = {}): Adap
   const raw = error.sqlMessage ?? error.message ?? 'unknown error';
   const serverCode = typeof error.errno === 'number' && error.code?.startsWith('ER') ? String(error.errno) : error.code ?? null;
   let message = scrub(raw, context.password);
+  if (error.errno === 1317 && kind === 'other') message = `The server interrupted the statement (${message}; KILL QUERY from another session)`;
   const aboutTheLink = kind === 'connect' || kind === 'tls' || error.code === 'ETIMEDOUT';
   if (aboutTheLink && context.address && !message.includes(context.address)) message += ` (${context.address})`;
   return new AdapterError(kind, 'mysql', message, {

@@ -63,8 +63,11 @@ function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErr
     return { kind: 'tls', message: `TLS with ${where} failed (sslmode=${dsn.ssl.mode}): ${text}`, hint: dsn.ssl.mode === 'verify-full' ? 'Check sslrootcert and that the host name matches the server certificate (sslmode=verify-ca skips the host name check).' : 'Check sslrootcert, sslcert and sslkey.' };
   }
   if (code === '57014') {
-    if (context.aborted || !/statement timeout/.test(text)) return { kind: 'cancelled', message: 'The statement was cancelled', hint: null };
-    return { kind: 'timeout', message: text, hint: 'Raise statement_timeout (a DSN parameter or SET statement_timeout) if the statement needs longer.' };
+    if (context.aborted) return { kind: 'cancelled', message: 'The statement was cancelled', hint: null };
+    if (/statement timeout/.test(text)) return { kind: 'timeout', message: text, hint: 'Raise statement_timeout (a DSN parameter or SET statement_timeout) if the statement needs longer.' };
+    // Not our Ctrl+C: another session cancelled it (pg_cancel_backend). A failed statement, not an
+    // interruption of dsnsh: a script goes on with --continue-on-error.
+    return { kind: 'other', message: `The server cancelled the statement (${text}; pg_cancel_backend from another session)`, hint: null };
   }
   if (code === '25P03' || code === '55P03' || /timeout expired|due to connection timeout/.test(text)) {
     const connecting = /connection timeout|timeout expired/.test(text);
