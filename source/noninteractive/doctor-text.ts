@@ -1,5 +1,6 @@
 // The human-readable doctor report: one fact per line, label first.
 import type { DoctorReport } from './doctor-checks.js';
+import { escapeControls } from './output/value-text.js';
 
 const SOURCES: Record<string, string> = {
   positional: 'given on the command line',
@@ -43,7 +44,8 @@ export function formatDoctorReport(report: DoctorReport): string {
   for (const warning of report.migrations?.warnings ?? []) lines.push(['migrations', warning]);
   lines.push(['result', report.usable && report.connect.ok ? 'usable' : 'NOT usable']);
   const width = Math.max(...lines.map(([label]) => label.length));
-  return lines.map(([label, value]) => `${label.padEnd(width)}  ${value}\n`).join('');
+  // Values come from the server and the DSN (application_name, messages): never raw escapes.
+  return lines.map(([label, value]) => `${escapeControls(label.padEnd(width))}  ${escapeControls(value)}\n`).join('');
 }
 
 function migrationsLine(m: NonNullable<DoctorReport['migrations']>): string {

@@ -5,6 +5,7 @@ import { isBuiltinProfile, type Profile } from '../profiles/profile.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { EXIT } from './exit-codes.js';
 import { profileHelp } from './help.js';
+import { escapeControls } from './output/value-text.js';
 import { fail } from './report-error.js';
 import { parseStrict } from './session-args.js';
 import { UsageError } from './usage-error.js';
@@ -61,7 +62,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (values.production) profile.production = true;
     if (values.note !== undefined) profile.note = values.note;
     await store.add(profile, { replace: values.replace ?? false });
-    process.stdout.write(`saved profile "${name}": ${safeRedact(dsn)}\n`);
+    process.stdout.write(`saved profile "${name}": ${escapeControls(safeRedact(dsn))}\n`);
     if (check.literalPassword) {
       process.stderr.write(`warning: the DSN holds a password, now stored in ${store.file} (mode 0600); to keep it out of the file, refer to an environment variable instead, e.g. postgres://app:\${APP_DB_PASSWORD}@host/db\n`);
     }
@@ -79,7 +80,8 @@ const SUBCOMMANDS: Record<string, Handler> = {
     for (const profile of profiles) {
       const mark = profile.name === defaultProfile ? '*' : ' ';
       const note = profile.note ? `  # ${profile.note}` : '';
-      process.stdout.write(`${mark} ${profile.name.padEnd(nameWidth)}  ${safeRedact(profile.dsn)}${note}\n`);
+      // Notes and DSNs are the user's text (a profile file may be hand-edited): never raw escapes.
+      process.stdout.write(`${escapeControls(`${mark} ${profile.name.padEnd(nameWidth)}  ${safeRedact(profile.dsn)}${note}`)}\n`);
     }
     return EXIT.ok;
   },
@@ -93,7 +95,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
       return EXIT.ok;
     }
     for (const [key, value] of Object.entries(description)) {
-      if (value !== undefined && value !== null) process.stdout.write(`${key}: ${String(value)}\n`);
+      if (value !== undefined && value !== null) process.stdout.write(`${key}: ${escapeControls(String(value))}\n`);
     }
     return EXIT.ok;
   },

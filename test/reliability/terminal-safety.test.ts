@@ -1,6 +1,9 @@
 // Values, column names and error messages holding escape sequences, control characters or
 // invalid UTF-8 are shown escaped: in --format table and in stderr no raw ESC, BEL, BS, CR or C1
 // byte reaches the terminal; in the console the hostile sequences never appear in the raw output.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, type PtySession } from '../helpers/pty.js';
 import { availability, MYSQL_DSN, PG_DSN } from '../helpers/servers.js';
@@ -55,6 +58,30 @@ for (const c of cases) {
     });
   });
 }
+
+describe('terminal safety: profile notes and doctor', () => {
+  it('profile list and show print a hostile note escaped', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-reliability-term-'));
+    try {
+      const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
+      expect((await runCli(['profile', 'add', 'hostile', 'memory', '--note', `a${ESC}[2J${ESC}]0;relpwned\u0007b`], { env })).code).toBe(0);
+      for (const args of [['profile', 'list'], ['profile', 'show', 'hostile']]) {
+        const result = await runCli(args, { env });
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('a\\x1b[2J\\x1b]0;relpwned\\x07b');
+        expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
+      }
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!availability().postgres)('doctor prints server and DSN text escaped', async () => {
+    const result = await runCli(['doctor', `${PG_DSN}&application_name=x%1b%5b2Jy`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
 
 describe('terminal safety: the console (pty)', () => {
   let session: PtySession | null = null;
