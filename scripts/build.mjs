@@ -2,7 +2,7 @@
 // driver live in chunks loaded only by dynamic import. Node 20's ESM loader makes ~120 tsc
 // files start ~2.4x slower than one bundle (see ../shared/TOOLING.md).
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,6 +17,26 @@ function findWorkers(dir) {
   }
   return found;
 }
+
+// string-width (Ink measures every text with it) builds an Intl.Segmenter and a \p{RGI_Emoji}
+// regex when it is loaded: 30-60 ms of the console's first frame, though both serve only
+// non-ASCII text. Built on first use instead. A version without these lines is bundled as is.
+const LAZY_STRING_WIDTH = [
+  ['const segmenter = new Intl.Segmenter();',
+    'let segmenterInstance; const segmenter = { segment: (text) => (segmenterInstance ??= new Intl.Segmenter()).segment(text) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+    "let rgiEmojiInstance; const rgiEmojiRegex = { test: (text) => (rgiEmojiInstance ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
+];
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [eager, lazy] of LAZY_STRING_WIDTH) contents = contents.replace(eager, () => lazy);
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 const workers = findWorkers(join(root, 'source'));
 const entryPoints = [
@@ -42,10 +62,16 @@ await build({
   alias: { 'react-devtools-core': join(root, 'scripts/empty-module.js') },
   // CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);" },
-  define: { 'process.env.DEV': '"false"' },
+  // React, react-reconciler and scheduler pick their build with process.env.NODE_ENV at run
+  // time; defined here, only the production build is bundled (the console chunk shrinks to a
+  // fraction and parses that much faster). Tests run the sources, not this bundle.
+  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   jsx: 'automatic',
   legalComments: 'none',
   logLevel: 'warning',
-  minifySyntax: true,
+  // Less to read and compile at every start; names kept for stack-less messages that show them.
+  minify: true,
+  keepNames: true,
   metafile: false,
+  plugins: [lazyStringWidth],
 });

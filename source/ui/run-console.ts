@@ -4,9 +4,26 @@ import type { ConsoleOptions } from './start-console.js';
 export type { ConsoleOptions } from './start-console.js';
 
 export async function runConsole(options: ConsoleOptions): Promise<number> {
-  // React picks its build at run time from NODE_ENV; unset, it loads the development build,
-  // which starts and renders several times slower. Settle it before React is first evaluated.
-  process.env.NODE_ENV ??= 'production';
-  const { startConsole } = await import('./start-console.js');
+  // React's production build: scripts/build.mjs defines process.env.NODE_ENV as "production",
+  // so the bundle holds only that build (unset at run time, React would load the development
+  // build, several times slower to start and render).
+  const { startConsole } = await withoutFetch(() => import('./start-console.js'));
   return startConsole(options);
+}
+
+/**
+ * Ink's layout engine (yoga, WebAssembly) checks `typeof fetch` while it loads, and Node's
+ * global fetch is a getter that loads undici on first touch: 40-60 ms before the first frame,
+ * for a fetch nobody makes (the engine is inlined and compiled from memory). Hidden while the
+ * console's modules load, then restored.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
 }
