@@ -68,6 +68,9 @@ export function profileHelp(): string {
   return `Usage: dsnsh profile <subcommand>
 
   add NAME DSN [--migrations DIR] [--read-only] [--production] [--note TEXT] [--replace]
+      [--confirm-destructive | --no-confirm-destructive]
+                              the console asks before DROP, TRUNCATE, ALTER … DROP and DELETE or
+                              UPDATE without WHERE (default: on for --production profiles only)
   list [--json]               every profile, passwords redacted ("*" marks the default)
   show NAME [--json]          one profile, password redacted
   rm NAME                     remove a profile

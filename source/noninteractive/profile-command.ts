@@ -1,6 +1,7 @@
 // `dsnsh profile add|list|show|rm|rename|default`: saved DSNs, passwords always redacted.
 import { redactDsn } from '../dsn/parse-dsn.js';
 import { checkProfileDsn } from '../profiles/check-profile-dsn.js';
+import { confirmsDestructive } from '../profiles/confirm-destructive.js';
 import { isBuiltinProfile, type Profile } from '../profiles/profile.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { EXIT } from './exit-codes.js';
@@ -15,6 +16,9 @@ const OPTIONS = {
   migrations: { type: 'string' },
   'read-only': { type: 'boolean' },
   production: { type: 'boolean' },
+  // Node 20's parseArgs has no negated booleans: the "no-" form is an option of its own.
+  'confirm-destructive': { type: 'boolean' },
+  'no-confirm-destructive': { type: 'boolean' },
   note: { type: 'string' },
   replace: { type: 'boolean' },
   clear: { type: 'boolean' },
@@ -60,6 +64,11 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (values.migrations !== undefined) profile.migrationsDir = values.migrations;
     if (values['read-only']) profile.readOnly = true;
     if (values.production) profile.production = true;
+    if (values['confirm-destructive'] && values['no-confirm-destructive']) {
+      throw new UsageError('--confirm-destructive and --no-confirm-destructive contradict each other', 'give one of them (without either, production profiles confirm and others do not)');
+    }
+    if (values['confirm-destructive']) profile.confirmDestructive = true;
+    if (values['no-confirm-destructive']) profile.confirmDestructive = false;
     if (values.note !== undefined) profile.note = values.note;
     await store.add(profile, { replace: values.replace ?? false });
     process.stdout.write(`saved profile "${name}": ${escapeControls(safeRedact(dsn))}\n`);
@@ -142,6 +151,7 @@ function describe(profile: Profile, defaultProfile: string | null) {
     migrationsDir: profile.migrationsDir ?? null,
     readOnly: profile.readOnly ?? false,
     production: profile.production ?? false,
+    confirmDestructive: confirmsDestructive(profile),
     note: profile.note ?? null,
   };
 }

@@ -129,6 +129,7 @@ function validate(file: string, raw: unknown): StoreData {
     if (typeof value.migrationsDir === 'string') profile.migrationsDir = value.migrationsDir;
     if (typeof value.readOnly === 'boolean') profile.readOnly = value.readOnly;
     if (typeof value.production === 'boolean') profile.production = value.production;
+    if (typeof value.confirmDestructive === 'boolean') profile.confirmDestructive = value.confirmDestructive;
     if (typeof value.note === 'string') profile.note = value.note;
     result[name] = profile;
   }

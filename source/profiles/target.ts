@@ -8,8 +8,10 @@ export interface ProfileSettings {
   migrationsDir?: string;
   /** Session is read-only on the server side */
   readOnly?: boolean;
-  /** Production profile: destructive statements ask for confirmation */
+  /** Production profile: marked in the header; destructive statements ask first unless `confirmDestructive` says otherwise */
   production?: boolean;
+  /** Destructive statements (DROP, TRUNCATE, DELETE/UPDATE without WHERE, ALTER … DROP) ask for confirmation in the console; unset: as `production` */
+  confirmDestructive?: boolean;
   note?: string;
 }
 

@@ -33,7 +33,7 @@ import { exportResult } from './query/export-result.js';
 import { migrationDetails } from './query/migration-details.js';
 import { returnsRows } from './query/statement-kind.js';
 import { listDatabasesStatement } from './sql/list-databases.js';
-import { destructiveReason } from './sql/destructive.js';
+import { destructiveToConfirm } from './sql/destructive.js';
 import { statusText } from './query/status-text.js';
 import { isBackslashCommand, parseBackslashCommand } from './sql/backslash-commands.js';
 import { copyToClipboard } from './copy.js';
@@ -151,11 +151,17 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
     }
     if (!session) { query.show({ kind: 'error', message: 'Not connected.', hint: connection.status === 'down' ? connection.hint : 'Wait for the connection.', statement, position: null }); return; }
     setNotice(null);
-    const danger = target.settings.production ? destructiveReason(statement, dialect) : null;
-    if (danger !== null && !(await confirm(`production profile: ${danger} — press y to run it, any other key cancels`))) {
-      setNotice('not run');
-      editor.apply({ type: 'set', text: statement });
-      return;
+    const danger = destructiveToConfirm(statement, dialect, target.settings);
+    if (danger !== null) {
+      // Ask with the statement itself in view: the person must see what would run.
+      await query.closeSource();
+      query.show({ kind: 'info', title: `${danger}: run this statement? y runs it, any other key cancels`, lines: statement.split('\n') });
+      if (!(await confirm(`${target.settings.production ? 'production profile' : 'confirm'}: ${danger} — press y to run it, any other key cancels`))) {
+        query.show({ kind: 'info', title: 'Not run (cancelled); the statement is back in the prompt.', lines: [] });
+        setNotice('not run');
+        editor.apply({ type: 'set', text: statement });
+        return;
+      }
     }
     if (returnsRows(statement)) lastQuery.current = statement;
     await query.run(statement);

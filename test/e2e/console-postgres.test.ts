@@ -67,7 +67,7 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
 
   it('--read-only makes the server refuse writes', async () => {
     session = startCli({ args: [PG_DSN, '--read-only'], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
-    await session.waitFor(/read-only[^]*connected/);
+    await session.waitFor(/READ-ONLY[^]*connected/);
     session.write('create table ui_console_should_not_exist (id int);');
     session.write('\r');
     expect(await session.waitFor('ERROR')).toMatch(/read-only/);

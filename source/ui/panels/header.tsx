@@ -30,7 +30,8 @@ export function Header({ target, backend, serverVersion, transaction, connection
         {` ${profile} · ${backend ?? '?'}`}
         {target.settings.production ? <Text color={theme.error} bold>{' · PRODUCTION'}</Text> : null}
         {/* the flags come before the target, which is cut first on a narrow screen */}
-        {`${readOnly ? ' · read-only' : ''} · ${target.redacted}`}
+        {readOnly ? <Text color={theme.warning} bold>{' · READ-ONLY'}</Text> : null}
+        {` · ${target.redacted}`}
       </Text>
       <Text wrap="truncate-end">
         {`server ${serverVersion ?? '…'} · `}

@@ -26,7 +26,7 @@ async function frameOf(node: React.ReactElement): Promise<string> {
 describe('panels', () => {
   it('header shows profile, backend, redacted target, transaction and connection state', async () => {
     const frame = await frameOf(<Header target={target} backend="postgres" serverVersion="PostgreSQL 15.2" transaction="in-transaction" connection="connected" readOnly width={100} />);
-    expect(frame).toContain('prod · postgres · read-only · postgres://u:***@db/app');
+    expect(frame).toContain('prod · postgres · READ-ONLY · postgres://u:***@db/app');
     expect(frame).toContain('in transaction');
     expect(frame).toContain('connected');
     expect(frame).not.toContain('secret');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeWrite, markPosition } from '../../../source/ui/query/outcome.js';
 import { firstKeyword, returnsRows } from '../../../source/ui/query/statement-kind.js';
-import { destructiveReason } from '../../../source/ui/sql/destructive.js';
+import { destructiveReason, destructiveToConfirm } from '../../../source/ui/sql/destructive.js';
 
 describe('statement kind', () => {
   it.each([
@@ -32,4 +32,16 @@ describe('destructive statements', () => {
     ['alter table users drop column x', 'ALTER … DROP'],
     ['select * from drop_log', null],
   ])('%s', (sql, expected) => { expect(destructiveReason(sql, 'postgres')).toBe(expected); });
+});
+
+describe('which statements ask first, per profile settings', () => {
+  it.each([
+    ['delete from t', {}, null],
+    ['delete from t', { production: true }, 'DELETE without WHERE'],
+    ['delete from t', { production: true, confirmDestructive: false }, null],
+    ['delete from t', { confirmDestructive: true }, 'DELETE without WHERE'],
+    ['delete from t where id = 1', { confirmDestructive: true }, null],
+    ['drop table t', { confirmDestructive: true }, 'DROP'],
+    ["select 'drop table t'", { confirmDestructive: true }, null],
+  ])('%s with %j', (sql, settings, expected) => { expect(destructiveToConfirm(sql, 'sqlite', settings)).toBe(expected); });
 });
