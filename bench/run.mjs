@@ -25,7 +25,7 @@ const CASES = {
   3: { run: firstFrame, reps: [5, 3] },
   4: { run: consoleScroll, reps: [1, 1] },
   5: { run: idleCpu, reps: [1, 1] },
-  6: { run: adapterOverhead, reps: [3, 2] },
+  6: { run: adapterOverhead, reps: [5, 3] },
 };
 
 async function main() {

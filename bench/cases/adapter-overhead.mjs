@@ -7,6 +7,7 @@ import { DSNSH_TARGETS, ROWS } from '../lib/environment.mjs';
 import { failureOf, interleave } from '../lib/interleave.mjs';
 import { buildAdapterBundle } from '../lib/adapter-bundle.mjs';
 import { runMeasured } from '../lib/run-process.mjs';
+import { median } from '../lib/stats.mjs';
 import { below, peakRssMb, ratioAtMost } from '../lib/targets.mjs';
 
 const worker = (name) => fileURLToPath(new URL(`../workers/${name}`, import.meta.url));
@@ -22,9 +23,16 @@ function streamer(label, args, skip) {
       let report;
       try { report = JSON.parse(result.stdout.trim().split('\n').at(-1)); } catch { return { failed: `no result printed: ${result.stdout.slice(0, 120)}` }; }
       if (report.rows !== ROWS) return { failed: `streamed ${report.rows} rows, expected ${ROWS}` };
-      return { ms: report.ms, rssKb: result.rssKb, processMs: result.ms };
+      return { ms: report.ms, cpuMs: report.cpuMs, rssKb: result.rssKb, processMs: result.ms };
     },
   };
+}
+
+/** Ratio of the medians of client CPU time (less sensitive to other load than wall time). */
+function cpuRatio(results, a, b) {
+  const cpu = (label) => median(results.find((r) => r.label === label && !r.skipped)?.samples.map((s) => s.cpuMs).filter((v) => typeof v === 'number') ?? []);
+  const [x, y] = [cpu(a), cpu(b)];
+  return x === null || y === null || y === 0 ? null : x / y;
 }
 
 export async function adapterOverhead({ reps, progress, dataMissing }) {
@@ -43,6 +51,8 @@ export async function adapterOverhead({ reps, progress, dataMissing }) {
     const target = ratioAtMost(results, `adapter ${backend}`, `raw ${backend}`, 1.15, `adapter overhead ≤ 15% over the raw driver (${backend})`);
     const floor = backend === 'sqlite' ? null : ratioAtMost(results, `adapter ${backend}`, `raw ${backend} text`, 1.15, '');
     if (floor && floor.status !== 'n/a') target.detail += `; against the text-mode floor ${floor.detail.split(' ')[0]}`;
+    const cpu = cpuRatio(results, `adapter ${backend}`, `raw ${backend}`);
+    if (cpu !== null) target.detail += `; client CPU time ${cpu.toFixed(2)}x`;
     targets.push(target);
     targets.push(below(peakRssMb(results, `adapter ${backend}`), 120, `adapter streaming peak RSS < 120 MB (${backend})`, 'MB'));
   }
@@ -57,7 +67,7 @@ export async function adapterOverhead({ reps, progress, dataMissing }) {
     ],
     targets,
     notes: [
-      'Time = query start → last row, inside the process (connect and module loading excluded). Raw: pg + pg-cursor (rowMode array, 1000 per read), mysql2 query row events (rowsAsArray), better-sqlite3 raw().iterate(); "text" = the same with the driver\'s date parsing off (pg: all values as text; mysql2: dateStrings). Targets compare with the driver\'s defaults.',
+      'Time = query start → last row, inside the process (connect and module loading excluded); the targets also show the ratio of CPU time of the client\'s process tree (the SQLite worker process included) over the same span, which other load on the machine disturbs less. Raw: pg + pg-cursor (rowMode array, 1000 per read), mysql2 query row events (rowsAsArray), better-sqlite3 raw().iterate(); "text" = the same with the driver\'s date parsing off (pg: all values as text; mysql2: dateStrings). Targets compare with the driver\'s defaults.',
       'Adapter: source/adapters/open-adapter.ts + source/dsn/parse-dsn.ts bundled by bench with esbuild (bench/data/adapter-bundle), stream(sql, {chunkSize: 1000}).',
     ],
   };

@@ -1,9 +1,13 @@
 // Streams every row of the benchmark table through dsnsh's adapter (bundled by
-// lib/adapter-bundle.mjs), 1000 rows per chunk, into a null sink. Prints {rows, ms} as JSON.
+// lib/adapter-bundle.mjs), 1000 rows per chunk, into a null sink. Prints {rows, ms, cpuMs} as JSON.
 // Usage: node stream-adapter.mjs BUNDLE DSN
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { SELECT_ALL } from '../lib/environment.mjs';
+import { ticksPerSecond, treeCpuTicks } from '../lib/proc-stat.mjs';
+
+/** CPU of this process and its children (the SQLite adapter's worker process), in ms. */
+const treeCpuMs = () => (treeCpuTicks(process.pid) * 1000) / ticksPerSecond();
 
 const [bundle, dsnText] = process.argv.slice(2);
 const { openAdapter, parseDsn } = await import(pathToFileURL(bundle).href);
@@ -12,12 +16,14 @@ const dsn = parsed && typeof parsed === 'object' && 'ok' in parsed ? unwrap(pars
 const adapter = await openAdapter(dsn);
 let rows = 0;
 const started = performance.now();
+const cpuStart = treeCpuMs();
 const stream = await adapter.stream(SELECT_ALL, { chunkSize: 1000 });
 for await (const chunk of stream) rows += chunk.length;
 await stream.close();
 const ms = performance.now() - started;
+const cpuMs = treeCpuMs() - cpuStart;
 await adapter.close();
-process.stdout.write(`${JSON.stringify({ rows, ms })}\n`);
+process.stdout.write(`${JSON.stringify({ rows, ms, cpuMs })}\n`);
 
 /** parseDsn may return a result object instead of throwing. */
 function unwrap(result) {
