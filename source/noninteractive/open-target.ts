@@ -11,12 +11,17 @@ export interface TargetChoice {
 }
 
 export async function resolveAndParse(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<{ target: ResolvedTarget; dsn: ParsedDsn }> {
+  const target = await resolveChoice(choice, env);
+  return { target, dsn: parseDsn(target.dsn) };
+}
+
+/** The target without parsing its DSN (the console reports a DSN that does not parse itself). */
+export function resolveChoice(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
   let store: ProfileStore | undefined;
-  const target = await resolveTarget({
+  return resolveTarget({
     positional: choice.positional,
     dsnOption: choice.dsnOption,
     env,
     store: () => (store ??= new ProfileStore()),
   });
-  return { target, dsn: parseDsn(target.dsn) };
 }

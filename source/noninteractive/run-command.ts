@@ -4,11 +4,13 @@
 import type { Adapter, Session } from '../adapters/adapter.js';
 import { openAdapter } from '../adapters/open-adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
+import type { ParsedDsn } from '../dsn/types.js';
+import { parseDsn } from '../dsn/parse-dsn.js';
 import { readOnlySessionStatement } from '../sql/read-only-session.js';
 import { EXIT } from './exit-codes.js';
 import { sessionHelp } from './help.js';
 import { watchInterrupt } from './interrupt.js';
-import { resolveAndParse } from './open-target.js';
+import { resolveChoice } from './open-target.js';
 import { colorEnabled, type FormatOptions } from './output/format-options.js';
 import { OutputClosedError, OutputSink } from './output/output-sink.js';
 import { createResultWriter } from './output/result-writer.js';
@@ -40,16 +42,24 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
     return EXIT.ok;
   }
 
-  let resolved: Awaited<ReturnType<typeof resolveAndParse>>;
+  let target: ResolvedTarget;
   try {
-    resolved = await resolveAndParse({ positional: args.target, dsnOption: args.dsn });
+    target = await resolveChoice({ positional: args.target, dsnOption: args.dsn });
   } catch (error) {
     return fail(error);
   }
-  const readOnly = args.readOnly || resolved.target.settings.readOnly === true;
+  const readOnly = args.readOnly || target.settings.readOnly === true;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (args.sources.length === 0 && interactive && hooks.openConsole) {
-    return hooks.openConsole({ target: resolved.target, readOnly });
+    // A DSN that does not parse still opens the console: it shows the error with its hint and
+    // the profile switcher (memory is always there), rather than ending.
+    return hooks.openConsole({ target, readOnly });
+  }
+  let dsn: ParsedDsn;
+  try {
+    dsn = parseDsn(target.dsn);
+  } catch (error) {
+    return fail(error);
   }
 
   if (args.sources.length === 0 && process.stdin.isTTY) {
@@ -62,7 +72,7 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
   } catch (error) {
     return fail(error);
   }
-  return runOnTarget(resolved.dsn, scripts, args, readOnly);
+  return runOnTarget(dsn, scripts, args, readOnly);
 }
 
 async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Script[], args: SessionArgs, readOnly: boolean): Promise<number> {

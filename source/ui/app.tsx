@@ -6,7 +6,7 @@ import { dialectOf } from '../sql/dialect.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import type { HistoryFile } from './history-file.js';
 import { useCompletion } from './hooks/use-completion.js';
-import { useConnection } from './hooks/use-connection.js';
+import { downHeadline, useConnection } from './hooks/use-connection.js';
 import { useLivePanels } from './hooks/use-live-panels.js';
 import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useQuerySession } from './hooks/use-query-session.js';
@@ -109,7 +109,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   }, [query.running]);
   useEffect(() => {
     if (connection.status !== 'down') return;
-    query.show({ kind: 'error', message: `Cannot connect: ${connection.error}`, hint: connection.hint, statement: '', position: null });
+    query.show({ kind: 'error', message: downHeadline(connection), hint: connection.hint, statement: '', position: null });
     // A wrong password or DSN will not fix itself: offer the other profiles at once.
     if (connection.pickProfile) profiles.open();
   }, [connection, query.show]);
@@ -236,7 +236,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   const connectionState = connection.status === 'connecting' ? (attempt > 0 ? 'reconnecting' : 'connecting')
     : connection.status === 'down' ? 'down' : panels.facts?.ok === false || panels.facts?.staleBecause ? 'reconnecting' : 'connected';
   const lines = profiles.isOpen
-    ? profileLines(profiles.state, target.profileName, connection.status === 'down' ? `Cannot connect: ${connection.error}` : null)
+    ? profileLines(profiles.state, target.profileName, connection.status === 'down' ? { message: downHeadline(connection), hint: connection.hint } : null)
     : help
     ? [{ text: 'Keys and commands (any other key closes)', tone: 'heading' as const }, ...helpLines().slice(help.offset, help.offset + layout.resultHeight - 1).map((text) => ({ text, tone: 'normal' as const }))]
     : resultLines(outcome, query.window, { width: layout.width, height: layout.resultHeight, recordView });

@@ -14,7 +14,12 @@ export type Connection =
   | { status: 'connecting' }
   | { status: 'connected'; adapter: Adapter; session: ConsoleSession }
   /** retry: worth retrying (network, server starting); pickProfile: the target itself is wrong (bad DSN, password) */
-  | { status: 'down'; error: string; hint: string | null; retry: boolean; pickProfile: boolean };
+  | { status: 'down'; error: string; hint: string | null; retry: boolean; pickProfile: boolean; badDsn: boolean };
+
+/** The first line the console shows for a connection that is down. */
+export function downHeadline(connection: Extract<Connection, { status: 'down' }>): string {
+  return `${connection.badDsn ? 'Bad DSN' : 'Cannot connect'}: ${connection.error}`;
+}
 
 export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt: number): Connection {
   const [connection, setConnection] = useState<Connection>({ status: 'connecting' });
@@ -39,7 +44,7 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
         if (cancelled) return;
         const { message, hint } = describeFailure(error);
         const targetIsWrong = error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
-        setConnection({ status: 'down', error: message, hint, retry: !targetIsWrong, pickProfile: targetIsWrong });
+        setConnection({ status: 'down', error: message, hint, retry: !targetIsWrong, pickProfile: targetIsWrong, badDsn: error instanceof DsnError });
         await opened?.close().catch(() => undefined);
       }
     })();

@@ -3,8 +3,10 @@ import { checkDsnInput, maskPassword } from '../format/dsn-check.js';
 import type { ScreenLine } from '../query/result-lines.js';
 import type { ProfilePicker } from '../state/profile-picker.js';
 
-export function profileLines(picker: ProfilePicker, current: string | null, problem: string | null = null): ScreenLine[] {
-  const lines: ScreenLine[] = problem ? [{ text: problem, tone: 'error' }] : [];
+/** `problem`: why the current target is not usable (a bad DSN, a refused password), shown above the list. */
+export function profileLines(picker: ProfilePicker, current: string | null, problem: { message: string; hint: string | null } | null = null): ScreenLine[] {
+  const lines: ScreenLine[] = problem ? [{ text: problem.message, tone: 'error' }] : [];
+  if (problem?.hint) lines.push({ text: `hint: ${problem.hint}`, tone: 'muted' });
   const form = picker.form;
   if (form) {
     lines.push({ text: 'Add a profile (Tab next field · Enter save · Esc cancel)', tone: 'heading' });
