@@ -123,7 +123,7 @@ function exercise(target: () => Target): void {
       await session.waitFor('sql>', 20_000);
       session.write('select 7 * 6 as answer;');
       session.write('\r');
-      await session.waitFor('42', 15_000);
+      await session.waitFor(/answer[\s\S]*\b42\b[\s\S]*1 row/, 15_000);
       session.write('\x04');
       expect(await session.exited).toBe(0);
       for (const form of t.secrets.flatMap(secretForms)) expect(session.output()).not.toContain(form);
