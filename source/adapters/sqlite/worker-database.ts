@@ -28,8 +28,13 @@ function columnsOf(statement: Statement): Column[] {
   return statement.columns().map((column) => ({ name: column.name, type: column.type ?? '' }));
 }
 
+/** In place (each raw row is a fresh array): strings, numbers and NULL, nearly every value, are kept as they are. */
 function normaliseRow(row: unknown[]): Row {
-  return row.map(normaliseValue);
+  for (let i = 0; i < row.length; i += 1) {
+    const value = row[i];
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') row[i] = normaliseValue(value);
+  }
+  return row as Row;
 }
 
 /** Safe to splice into `PRAGMA name = value`: the DSN parser validated them, this double-checks. */

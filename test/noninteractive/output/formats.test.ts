@@ -35,6 +35,10 @@ describe('csv', () => {
   it('--no-header', async () => {
     expect(await render('csv', { header: false }, [[1, 'a']])).toBe('1,a\n');
   });
+  it('booleans, fractions, exact big integers and carriage returns', async () => {
+    const data: Row[] = [[true, 1.5], [false, '9007199254740993'], [-0.25, 'cr\rhere']];
+    expect(await render('csv', { header: false }, data)).toBe('true,1.5\nfalse,9007199254740993\n-0.25,"cr\rhere"\n');
+  });
 });
 
 describe('tsv', () => {
