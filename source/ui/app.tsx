@@ -27,6 +27,8 @@ import { PoolPanel } from './panels/pool-panel.js';
 import { PromptView } from './panels/prompt-view.js';
 import { ResultView } from './panels/result-view.js';
 import { StatusLine } from './panels/status-line.js';
+import { WarningLine } from './panels/warning-line.js';
+import { dsnWarnings } from './format/dsn-check.js';
 import { resultLines, TABLE_CHROME } from './query/result-lines.js';
 import { runBackslash } from './query/run-backslash.js';
 import { exportResult } from './query/export-result.js';
@@ -95,7 +97,8 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
   }), []);
   const complete = useCompletion(adapter, session, editor, setNotice);
 
-  const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length);
+  const warnings = useMemo(() => dsnWarnings(target.dsn), [target.dsn]);
+  const layout = consoleLayout(size.columns, size.rows, editor.buffer.text.split('\n').length, warnings.length);
   const outcome = query.outcome;
   const rowsHeight = Math.max(1, layout.resultHeight - (outcome?.kind === 'rows' && !recordView ? TABLE_CHROME : 1));
 
@@ -248,6 +251,7 @@ export function App({ target, readOnly, history, onExit, onSwitch }: AppProps) {
         target={target} backend={adapter?.backend ?? null} serverVersion={facts ? shortVersion(facts.product, facts.version) : null}
         transaction={query.transaction} connection={connectionState} readOnly={readOnly} width={layout.width}
       />
+      {layout.showWarnings ? <WarningLine warnings={warnings} /> : null}
       {layout.showPanels ? <PoolPanel pool={panels.pool} facts={panels.facts} /> : null}
       {layout.showPanels ? <MigrationPanel reading={panels.migrations} /> : null}
       <Text color={theme.muted} wrap="truncate-end">{(focus === 'results' ? '━' : '─').repeat(layout.width)}</Text>

@@ -23,12 +23,20 @@ describe('terminal screen guard', () => {
 
 describe('layout', () => {
   it.each([
-    [80, 24, 1], [120, 40, 3], [80, 24, 50], [40, 10, 1],
-  ])('%ix%i with %i prompt lines fits in rows - 1', (columns, rows, promptText) => {
-    const layout = consoleLayout(columns, rows, promptText);
-    const top = layout.showPanels ? 6 : 3;
-    expect(top + layout.resultHeight + layout.promptLines + 2).toBeLessThanOrEqual(rows - 1);
-    expect(layout.height).toBe(rows - 1);
+    [80, 24, 1, 0], [120, 40, 3, 0], [80, 24, 50, 0], [40, 10, 1, 0],
+    [80, 24, 1, 2], [80, 24, 50, 1], [80, 16, 8, 3], [40, 10, 1, 1],
+  ])('%ix%i with %i prompt lines and %i DSN warnings fits in rows - 1', (columns, rows, promptText, warnings) => {
+    const layout = consoleLayout(columns, rows, promptText, warnings);
+    const top = (layout.showPanels ? 6 : 3) + (layout.showWarnings ? 1 : 0);
+    expect(top + layout.resultHeight + layout.promptLines + 2).toBeLessThanOrEqual(Math.max(4, rows - 1));
+    expect(layout.height).toBe(Math.max(4, rows - 1));
+  });
+
+  it('shows the warning line only when there are warnings and room', () => {
+    expect(consoleLayout(80, 24, 1, 0).showWarnings).toBe(false);
+    expect(consoleLayout(80, 24, 1, 2)).toMatchObject({ showWarnings: true, showPanels: true });
+    expect(consoleLayout(80, 24, 1, 2).resultHeight).toBe(consoleLayout(80, 24, 1, 0).resultHeight - 1);
+    expect(consoleLayout(40, 8, 1, 1).showWarnings).toBe(false);
   });
 });
 

@@ -34,3 +34,12 @@ export function checkDsnInput(dsn: string): DsnCheckResult {
     return { ok: false, message: error instanceof Error ? error.message : String(error), hint: '', position: null };
   }
 }
+
+/** The warnings of the DSN the console is on (missing _fk, ignored pool values…); none when it does not parse. */
+export function dsnWarnings(dsn: string): string[] {
+  try {
+    return parseDsn(dsn).warnings;
+  } catch {
+    return [];
+  }
+}

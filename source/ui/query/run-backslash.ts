@@ -1,6 +1,7 @@
 // Backslash commands that read the catalog or the connection, answered as Outcomes.
 import type { Adapter, ServerFacts } from '../../adapters/adapter.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
+import { dsnWarnings } from '../format/dsn-check.js';
 import { helpLines } from '../keys/help-lines.js';
 import { type BackslashCommand, matchesPattern } from '../sql/backslash-commands.js';
 import type { Outcome } from './outcome.js';
@@ -38,12 +39,28 @@ function connInfo(context: BackslashContext): Outcome {
     `target    ${target.redacted}`,
     `source    ${target.source}`,
   ];
+  // The DSN's warnings next to the DSN, before the server's facts.
+  const warnings = dsnWarnings(target.dsn);
+  if (warnings.length === 0) lines.push('warnings  none from the DSN');
+  for (const warning of warnings) lines.push(...wrapWords(warning, 68).map((text, index) => `${index === 0 ? 'warning  !' : '          '} ${text}`));
   if (facts) {
     lines.push(`server    ${facts.product} ${facts.version}`);
     lines.push(`tls       ${facts.tls.ok ? (facts.tls.value.encrypted ? `encrypted${facts.tls.value.verified ? ', verified' : ', not verified'}` : 'not encrypted') : facts.tls.reason}`);
     for (const [key, value] of Object.entries(facts.details)) lines.push(`${key.padEnd(9)} ${value}`);
   }
   return { kind: 'info', title: 'Connection', lines };
+}
+
+/** Lines of at most `width` characters, broken between words (the info view does not wrap). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current !== '' && current.length + 1 + word.length > width) { lines.push(current); current = word; }
+    else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }
 
 export async function runBackslash(command: BackslashCommand, context: BackslashContext, statement: string): Promise<Outcome> {
