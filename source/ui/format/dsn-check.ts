@@ -3,6 +3,7 @@
 import { DsnError } from '../../dsn/errors.js';
 import { parseDsn, redactDsn } from '../../dsn/parse-dsn.js';
 import { checkProfileDsn } from '../../profiles/check-profile-dsn.js';
+import { escapeControl } from './cell-text.js';
 
 export type DsnCheckResult =
   | { ok: true; warnings: string[]; literalPassword: boolean }
@@ -38,7 +39,8 @@ export function checkDsnInput(dsn: string): DsnCheckResult {
 /** The warnings of the DSN the console is on (missing _fk, ignored pool values…); none when it does not parse. */
 export function dsnWarnings(dsn: string): string[] {
   try {
-    return parseDsn(dsn).warnings;
+    // A warning quotes the DSN's values, which may hold control characters (%1b decoded).
+    return parseDsn(dsn).warnings.map(escapeControl);
   } catch {
     return [];
   }

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import type { Backend } from '../../dsn/types.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
+import { escapeControl } from '../format/cell-text.js';
 import { theme } from '../theme.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'down';
@@ -31,10 +32,10 @@ export function Header({ target, backend, serverVersion, transaction, connection
         {target.settings.production ? <Text color={theme.error} bold>{' · PRODUCTION'}</Text> : null}
         {/* the flags come before the target, which is cut first on a narrow screen */}
         {readOnly ? <Text color={theme.warning} bold>{' · READ-ONLY'}</Text> : null}
-        {` · ${target.redacted}`}
+        {` · ${escapeControl(target.redacted)}`}
       </Text>
       <Text wrap="truncate-end">
-        {`server ${serverVersion ?? '…'} · `}
+        {`server ${serverVersion === null ? '…' : escapeControl(serverVersion)} · `}
         <Text color={transaction === 'idle' ? undefined : transaction === 'failed' ? theme.error : theme.warning}>{transactionLabel[transaction]}</Text>
         {' · '}
         <Text color={connectionColour[connection]}>{connection}</Text>

@@ -1,4 +1,5 @@
 // The profile switcher's lines for the result area.
+import { escapeControl } from '../format/cell-text.js';
 import { checkDsnInput, maskPassword } from '../format/dsn-check.js';
 import type { ScreenLine } from '../query/result-lines.js';
 import type { ProfilePicker } from '../state/profile-picker.js';
@@ -31,5 +32,6 @@ export function profileLines(picker: ProfilePicker, current: string | null, prob
     });
   }
   if (picker.error) lines.push({ text: picker.error, tone: 'error' });
-  return lines;
+  // Names, notes, DSNs and messages come from a hand-editable file or the user's typing.
+  return lines.map((entry) => ({ ...entry, text: escapeControl(entry.text) }));
 }

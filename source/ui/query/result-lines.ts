@@ -1,5 +1,6 @@
 // The lines the result area shows for an outcome: only the visible window of rows, each one
 // pre-formatted line cut to the screen width at the horizontal offset.
+import { escapeControl } from '../format/cell-text.js';
 import { sliceColumns } from '../format/display-width.js';
 import { headerLine, recordLines, rowLine, ruleLine } from '../format/table-layout.js';
 import { visibleTo, type ResultWindow } from '../state/result-window.js';
@@ -12,6 +13,8 @@ export interface ScreenLine { text: string; tone: Tone }
 export const TABLE_CHROME = 2;
 
 const line = (text: string, tone: Tone = 'normal'): ScreenLine => ({ text, tone });
+/** Messages and info text can quote user input (a server error naming a table, a DSN value): never raw control characters. */
+const safeLine = (text: string, tone: Tone = 'normal'): ScreenLine => line(escapeControl(text), tone);
 
 export function resultLines(outcome: Outcome | null, window: ResultWindow, options: { width: number; height: number; recordView: boolean }): ScreenLine[] {
   const { width, height } = options;
@@ -23,13 +26,13 @@ export function resultLines(outcome: Outcome | null, window: ResultWindow, optio
       return [line(outcome.summary)];
     case 'error':
       return [
-        line(`ERROR: ${outcome.message}`, 'error'),
-        ...markPosition(outcome.statement, outcome.position).map((text) => line(text, 'error')),
-        ...(outcome.hint ? [line(`HINT: ${outcome.hint}`, 'muted')] : []),
+        safeLine(`ERROR: ${outcome.message}`, 'error'),
+        ...markPosition(outcome.statement, outcome.position).map((text) => safeLine(text, 'error')),
+        ...(outcome.hint ? [safeLine(`HINT: ${outcome.hint}`, 'muted')] : []),
       ];
     case 'info': {
-      const lines = outcome.lines.slice(window.visibleFrom, window.visibleFrom + height - 1).map((text) => line(sliceColumns(text, 0, width)));
-      return [line(outcome.title, 'heading'), ...lines];
+      const lines = outcome.lines.slice(window.visibleFrom, window.visibleFrom + height - 1).map((text) => line(sliceColumns(escapeControl(text), 0, width)));
+      return [safeLine(outcome.title, 'heading'), ...lines];
     }
     case 'rows': {
       const { source } = outcome;
