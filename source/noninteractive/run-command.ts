@@ -76,16 +76,28 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
 }
 
 async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Script[], args: SessionArgs, readOnly: boolean): Promise<number> {
-  const interrupt = watchInterrupt();
+  // Ctrl+C: the running statement is cancelled on the server; a server that does not confirm
+  // within a second is left to it (said so), so a frozen server never holds the user.
+  const interrupt = watchInterrupt({ confirmWithinMs: 1000 });
   let adapter: Adapter | undefined;
   let session: Session | undefined;
+  const openSession = async (opened: Adapter): Promise<Session> => {
+    const fresh = await opened.session({ signal: interrupt.signal });
+    try {
+      if (readOnly) await fresh.run(readOnlySessionStatement(opened.backend), { signal: interrupt.signal });
+    } catch (error) {
+      await fresh.release().catch(() => undefined);
+      throw error;
+    }
+    return fresh;
+  };
   try {
     try {
+      // Ctrl+C while connecting exits at once (a connection attempt cannot be aborted).
       // One-shot run: SQLite in this process (no worker start-up); Ctrl+C in a statement ends the process.
-      adapter = await openAdapter(dsn, { inProcess: true });
-      if (interrupt.signal.aborted) return EXIT.interrupted;
-      session = await adapter.session({ signal: interrupt.signal });
-      if (readOnly) await session.run(readOnlySessionStatement(adapter.backend), { signal: interrupt.signal });
+      adapter = await interrupt.whileConnecting(() => openAdapter(dsn, { inProcess: true }));
+      const opened = adapter;
+      session = await interrupt.whileConnecting(() => openSession(opened));
     } catch (error) {
       if (interrupt.signal.aborted) return EXIT.interrupted;
       return fail(error, 'connect');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError } from '../../source/adapters/adapter-error.js';
 import { openAdapter } from '../../source/adapters/open-adapter.js';
 import { parseDsn } from '../../source/dsn/parse-dsn.js';
-import { hasTcpConnectionTo, isOneClearError, pollUntil, startCliProcess } from '../helpers/fault-cli-process.js';
+import { hasTcpConnectionTo, isOneClearError, pollUntil, startCliProcess, type CliProcess } from '../helpers/fault-cli-process.js';
 import { freezeProcessTree, postmasterPid } from '../helpers/fault-freeze.js';
 import { freePort, startTempCluster, type TempCluster } from '../helpers/pg-temp-cluster.js';
 import { startTlsCluster, type TlsCluster } from '../helpers/pg-tls-cluster.js';
@@ -16,6 +16,13 @@ import { availability } from '../helpers/servers.js';
 import { runCli } from '../noninteractive/run-cli.js';
 
 const PASSWORD = 'reliabilityFaultPw1';
+/** How long a test waits for the CLI to exit after Ctrl+C (the CLI itself gives a cancel about 1 s). */
+const EXIT_BOUND_MS = 3000;
+
+/** The exit, or null when the CLI is still running after `ms`. */
+function exitedWithin(cli: CliProcess, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
+  return Promise.race([cli.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}
 
 describe.skipIf(!availability().postgres)('faults: PostgreSQL', () => {
   let plain: TempCluster;
@@ -166,34 +173,54 @@ describe.skipIf(!availability().postgres)('faults: PostgreSQL', () => {
       }
     }, 60_000);
 
-    it('without connect_timeout, SIGINT gets the CLI out while it waits to connect', async () => {
+    it('without connect_timeout, SIGINT while connecting exits 130 at once', async () => {
       const frozen = freezeProcessTree(postmasterPid(plain.dataDir));
       const cli = startCliProcess([dsn('sslmode=disable'), '-c', 'select 1']);
       try {
         await pollUntil(() => hasTcpConnectionTo(cli.child.pid!, plain.port), 'the CLI has connected its socket');
         cli.kill('SIGINT');
-        const { code } = await cli.exited;
-        expect(code).toBe(130);
+        // Behavioural bound, not a timing measurement: without the fix the CLI waits for the frozen
+        // server indefinitely (the old 5 s fallback would also miss it); "at once" passes with margin.
+        expect(await exitedWithin(cli, EXIT_BOUND_MS)).toEqual({ code: 130, signal: null });
+        expect(cli.stderr()).toContain('dsnsh: interrupted while connecting');
       } finally {
         cli.kill('SIGKILL');
         frozen.thaw();
       }
     }, 60_000);
 
-    it('frozen mid-statement: SIGINT still gets the CLI out', async () => {
+    it('frozen mid-statement: SIGINT sends the cancel, and without an answer exits 130 saying so', async () => {
+      const tag = 'reliability_frozen_cancel';
       const cli = startCliProcess([dsn('sslmode=disable'), '--format', 'tsv']);
       let frozen: { thaw(): void } | null = null;
       try {
-        cli.write("select 'connected' as marker;\n");
-        await cli.waitForStdout('connected');
+        cli.write(`select pg_sleep(60) as ${tag};\n`);
+        await pollUntil(() => activeQueries(tag) === 1, 'the statement runs');
         frozen = freezeProcessTree(postmasterPid(plain.dataDir));
-        cli.write('select 2 as reliability_frozen;\n');
         cli.kill('SIGINT');
-        const { code } = await cli.exited;
-        expect(code).toBe(130);
+        // The CLI gives the cancel about a second; 3 s is the behavioural bound (a frozen server
+        // never answers, so without the bound it would wait for the cancel socket's own timeout or forever).
+        expect(await exitedWithin(cli, EXIT_BOUND_MS)).toEqual({ code: 130, signal: null });
+        expect(cli.stderr()).toContain('the server did not confirm the cancel; the statement may still be running there');
       } finally {
         cli.kill('SIGKILL');
         frozen?.thaw();
+        plain.psql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%${tag}%' AND pid <> pg_backend_pid()`);
+      }
+    }, 60_000);
+
+    it('a live server confirms the cancel: exit 130 without the "did not confirm" line', async () => {
+      const tag = 'reliability_live_cancel';
+      const cli = startCliProcess([dsn('sslmode=disable'), '--format', 'tsv']);
+      try {
+        cli.write(`select pg_sleep(60) as ${tag};\n`);
+        await pollUntil(() => activeQueries(tag) === 1, 'the statement runs');
+        cli.kill('SIGINT');
+        expect(await exitedWithin(cli, EXIT_BOUND_MS)).toEqual({ code: 130, signal: null });
+        expect(cli.stderr()).toBe('dsnsh: interrupted; the running statement was cancelled\n');
+        expect(activeQueries(tag)).toBe(0);
+      } finally {
+        cli.kill('SIGKILL');
       }
     }, 60_000);
   });
