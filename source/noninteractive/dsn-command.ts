@@ -4,6 +4,7 @@ import { DsnError } from '../dsn/errors.js';
 import { parseDsn, redactDsn } from '../dsn/parse-dsn.js';
 import { explainJson } from './explain-json.js';
 import { explainText } from './explain-text.js';
+import { escapeControls } from './output/value-text.js';
 
 const USAGE = `Usage: dsnsh dsn explain DSN [--json]
 
@@ -61,14 +62,14 @@ function explain(args: string[]): number {
 
   try {
     const parsed = parseDsn(dsn);
-    process.stdout.write(json ? `${JSON.stringify(explainJson(parsed), null, 2)}\n` : explainText(parsed));
+    process.stdout.write(json ? `${JSON.stringify(explainJson(parsed), null, 2)}\n` : terminalSafe(explainText(parsed)));
     return 0;
   } catch (error) {
     if (!(error instanceof DsnError)) throw error;
     if (json) process.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
     else {
-      process.stderr.write(`dsnsh: invalid DSN ${quoteForMessage(dsn)}: ${error.message}\n`);
-      process.stderr.write(`hint: ${error.hint}\n`);
+      process.stderr.write(terminalSafe(`dsnsh: invalid DSN ${quoteForMessage(dsn)}: ${error.message}\n`));
+      process.stderr.write(terminalSafe(`hint: ${error.hint}\n`));
     }
     return 2;
   }
@@ -82,4 +83,9 @@ function quoteForMessage(dsn: string): string {
 function usageError(problem: string): number {
   process.stderr.write(`dsnsh dsn explain: ${problem}.\n\n${USAGE}`);
   return 2;
+}
+
+/** A DSN's values are the user's text: control characters are shown escaped, never sent raw. */
+function terminalSafe(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
 }

@@ -77,6 +77,17 @@ describe('dsnsh dsn explain (built CLI)', () => {
     expect(stderr).not.toContain('Hidden-pw-9');
   });
 
+  it('shows control characters in DSN values escaped, never raw, in explanations and errors', () => {
+    const explained = dsnsh(['dsn', 'explain', 'sqlite:///x.db?_fk=true&max_conns=%1b%5b2J']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('\\x1b[2J');
+    expect(explained.stdout + explained.stderr).not.toContain('\x1b');
+    const bad = dsnsh(['dsn', 'explain', 'sqlite:///x.db?_fk=%1b%5b2J']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('\\x1b');
+    expect(bad.stdout + bad.stderr).not.toContain('\x1b');
+  });
+
   it('shows help with exit 0, and usage errors with exit 2', () => {
     const help = dsnsh(['dsn', 'explain', '--help']);
     expect(help.code).toBe(0);
