@@ -106,6 +106,7 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
     const { format, nullText } = resolveFormat(args, stdoutIsTty);
     const options: FormatOptions = { format, header: args.header, nullText, color: colorEnabled(stdoutIsTty, process.env) };
     const sink = new OutputSink(process.stdout);
+    const opened = adapter;
     try {
       const code = await runScripts(scripts, {
         adapter,
@@ -115,6 +116,7 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
         signal: interrupt.signal,
         continueOnError: args.continueOnError,
         serverCsv: serverCsvAllowed(adapter, options, readOnly) ? { header: options.header } : null,
+        openSession: () => interrupt.whileConnecting(() => openSession(opened)),
         onNoStatements: args.sources.length > 0 ? undefined : () => {
           // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
           process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');

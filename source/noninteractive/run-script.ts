@@ -8,6 +8,7 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { OutputClosedError, type OutputSink } from './output/output-sink.js';
 import type { ResultWriter } from './output/result-writer.js';
 import { describeError, printError } from './report-error.js';
+import { isLostConnection, lostConnectionHint, reopenSession } from './lost-connection.js';
 import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
 
 export type { Script } from './statement-feed.js';
@@ -24,12 +25,21 @@ export interface ScriptRunOptions {
   stderr?: NodeJS.WritableStream;
   /** Called when the input held no statement at all */
   onNoStatements?: () => void;
+  /** Opens a replacement session after a lost connection (default: `adapter.session`) */
+  openSession?: () => Promise<Session>;
 }
 
 const CHUNK_ROWS = 1000;
 
+/**
+ * Runs every statement in order on one session (a new one after a lost connection, with
+ * --continue-on-error).
+ */
 export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
   const { adapter } = options;
+  const stderr = options.stderr ?? process.stderr;
+  let session = options.session;
+  const interrupted = (): ExitCode => EXIT.interrupted;
   let exitCode: ExitCode = EXIT.ok;
   const statements = feedStatements(scripts, adapter.backend);
   // Ctrl+C while waiting for more input on stdin ends the run at once.
@@ -38,37 +48,73 @@ export async function runScripts(scripts: Script[], options: ScriptRunOptions): 
     options.signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
   });
   const feed = { next: () => Promise.race([statements.next(), aborted]) };
-  let pending = await feed.next();
-  let first = true;
-  while (!pending.done) {
-    const current = pending.value;
-    // The server writes CSV only when the whole input is this one query: look one statement ahead.
-    let lookedAhead = false;
-    let serverCsv = false;
-    if (first && options.serverCsv && isQueryStatement(current.statement.text, adapter.backend)) {
-      pending = await feed.next();
-      lookedAhead = true;
-      serverCsv = pending.done === true;
+  try {
+    let pending = await feed.next();
+    let first = true;
+    while (!pending.done) {
+      const current = pending.value;
+      // The server writes CSV only when the whole input is this one query: look one statement ahead.
+      let lookedAhead = false;
+      let serverCsv = false;
+      if (first && options.serverCsv && isQueryStatement(current.statement.text, adapter.backend)) {
+        pending = await feed.next();
+        lookedAhead = true;
+        serverCsv = pending.done === true;
+      }
+      first = false;
+      const transactionBefore = session.transactionState();
+      try {
+        await runStatement(current.statement.text, { ...options, session }, serverCsv);
+      } catch (error) {
+        if (error instanceof OutputClosedError) throw error;
+        await options.sink.flush().catch(() => undefined);
+        if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return interrupted();
+        const prefix = `${current.label}:${errorLine(current.statement, error)}: `;
+        const report = describeError(error, 'statement');
+        if (isLostConnection(error)) {
+          const next = transactionBefore !== 'idle' ? 'transaction-lost' : options.continueOnError ? 'reconnect' : 'stop';
+          printError({ ...report, hint: lostConnectionHint(current, next) }, prefix, stderr);
+          if (next !== 'reconnect') return EXIT.connection;
+          const replacement = await reconnect(session, options, stderr);
+          if (replacement === 'interrupted') return interrupted();
+          if (replacement === null) return EXIT.connection;
+          session = replacement;
+          exitCode = EXIT.statement;
+        } else {
+          if (!report.hint && !options.continueOnError) report.hint = skippedHint(current);
+          printError(report, prefix, stderr);
+          if (report.exitCode === EXIT.connection) return report.exitCode;
+          exitCode = EXIT.statement;
+          if (!options.continueOnError) return exitCode;
+        }
+      }
+      if (!lookedAhead) pending = await feed.next();
     }
-    first = false;
-    try {
-      await runStatement(current.statement.text, options, serverCsv);
-    } catch (error) {
-      if (error instanceof OutputClosedError) throw error;
-      await options.sink.flush().catch(() => undefined);
-      if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return EXIT.interrupted;
-      const report = describeError(error, 'statement');
-      if (!report.hint && !options.continueOnError) report.hint = skippedHint(current);
-      printError(report, `${current.label}:${errorLine(current.statement, error)}: `, options.stderr);
-      if (report.exitCode === EXIT.connection) return report.exitCode;
-      exitCode = EXIT.statement;
-      if (!options.continueOnError) return exitCode;
-    }
-    if (!lookedAhead) pending = await feed.next();
+    if (options.signal.aborted) return interrupted();
+    if (first) options.onNoStatements?.();
+    return exitCode;
+  } finally {
+    // The caller releases the session it gave; a replacement is ours.
+    if (session !== options.session) await session.release().catch(() => undefined);
   }
-  if (options.signal.aborted) return EXIT.interrupted;
-  if (first) options.onNoStatements?.();
-  return exitCode;
+}
+
+/** A new session after a lost one; null (reported) when the server does not come back in time. */
+async function reconnect(lost: Session, options: ScriptRunOptions, stderr: NodeJS.WritableStream): Promise<Session | null | 'interrupted'> {
+  if (lost !== options.session) await lost.release().catch(() => undefined);
+  try {
+    const session = await reopenSession({
+      openSession: options.openSession ?? (() => options.adapter.session({ signal: options.signal })),
+      signal: options.signal,
+      stderr,
+    });
+    return session ?? 'interrupted';
+  } catch (error) {
+    if (options.signal.aborted) return 'interrupted';
+    const report = describeError(error, 'connect');
+    printError({ ...report, hint: 'the server did not come back within 30 s; the rest of the script was not run' }, 'reconnecting failed: ', stderr);
+    return null;
+  }
 }
 
 function skippedHint({ laterKnown, moreMayFollow }: FedStatement): string | null {

@@ -38,6 +38,12 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('faults: MariaDB', 
     return result.rows.map((row) => String(row[0]));
   };
 
+  /** The monitor's pooled connections die with the server: a fresh adapter after a restart. */
+  const reopenMonitor = async (old: Adapter): Promise<Adapter> => {
+    await old.close().catch(() => undefined);
+    return openAdapter(rootDsn(plain.port));
+  };
+
   beforeAll(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-reliability-my-'));
     [plain, tls] = await Promise.all([createMariadbInstance({ tls: false }), createMariadbInstance({ tls: true })]);
@@ -90,27 +96,78 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('faults: MariaDB', 
     }
   });
 
-  it('server restarted during a non-interactive run: one clear error, exit 3, no crash; the server is usable again', async () => {
-    const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);
-    try {
-      cli.write("select 'before-restart' as marker;\n");
-      await cli.waitForStdout('before-restart');
-      cli.write('select sleep(60) as reliability_restart_probe;\n');
-      await pollUntil(async () => (await connectionIdsRunning('reliability_restart_probe')).length === 1, 'the long statement runs');
+  describe('server stopped and started again during a non-interactive run (statements fed through stdin)', () => {
+    /** Feeds a marker and a long statement, stops the server once the statement runs. */
+    const startAndStopMidStatement = async (args: string[], tag: string, first = "select 'before-restart' as marker;\n", expected = 'before-restart') => {
+      const cli = startCliProcess([dsn(), ...args, '--format', 'tsv']);
+      cli.write(first);
+      await cli.waitForStdout(expected);
+      cli.write(`select sleep(60) as ${tag};\n`);
+      await pollUntil(async () => (await connectionIdsRunning(tag)).length === 1, 'the long statement runs');
       await plain.stop();
       await pollUntil(() => cli.stderr().includes('\n'), () => `the loss is reported (stdout ${JSON.stringify(cli.stdout())}, stderr ${JSON.stringify(cli.stderr())})`);
-      await plain.start();
-      cli.end();
-      expect((await cli.exited).code).toBe(3);
-      expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:\d+: /);
-      expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
-      const again = await runCli([dsn(), '-c', "select 'after-restart' as marker"]);
-      expect(again.stdout).toContain('after-restart');
-    } finally {
-      cli.kill('SIGKILL');
-      await plain.start();
-    }
-  }, 90_000);
+      return cli;
+    };
+
+    it('--continue-on-error: reported with file:line, reconnects once the server is back, runs the next statements; exit 1', async () => {
+      let cli: CliProcess | null = null;
+      try {
+        cli = await startAndStopMidStatement(['--continue-on-error'], 'reliability_restart_probe');
+        await plain.start();
+        monitor = await reopenMonitor(monitor);
+        await pollUntil(() => cli!.stderr().includes('dsnsh: reconnected') || cli!.child.exitCode !== null, () => `the CLI reconnects (stderr ${JSON.stringify(cli!.stderr())})`, 40_000);
+        cli.write("select 'after-restart' as marker;\n");
+        await cli.waitForStdout('after-restart');
+        cli.end();
+        expect((await cli.exited).code).toBe(1);
+        const lines = cli.stderr().trim().split('\n');
+        expect(lines[0]).toMatch(/^dsnsh: error: <stdin>:2: /);
+        expect(lines[1]).toMatch(/^hint: the connection was lost while this statement ran \(it may or may not have taken effect on the server\); dsnsh reconnects/);
+        expect(lines.filter((line) => line === 'dsnsh: reconnecting…')).toHaveLength(1);
+        expect(lines.at(-1)).toMatch(/^dsnsh: reconnected; going on with the next statement/);
+        expect(cli.stderr()).not.toMatch(/internal error|\n\s+at /);
+      } finally {
+        cli?.kill('SIGKILL');
+        await plain.start();
+      }
+    }, 90_000);
+
+    it('--continue-on-error inside a transaction: the transaction is lost, the rest is not run; exit 3', async () => {
+      let cli: CliProcess | null = null;
+      try {
+        cli = await startAndStopMidStatement(['--continue-on-error'], 'reliability_restart_tx_probe', "begin; select 'in-transaction' as marker;\n", 'in-transaction');
+        const { code } = await cli.exited;
+        expect(code).toBe(3);
+        expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:2: /);
+        expect(cli.stderr()).toMatch(/A transaction was open on it: the transaction is lost .* the rest of the script was not run/);
+        expect(cli.stderr()).not.toContain('reconnecting');
+        expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
+      } finally {
+        cli?.kill('SIGKILL');
+        await plain.start();
+        monitor = await reopenMonitor(monitor);
+      }
+    }, 90_000);
+
+    it('without --continue-on-error: one clear error, exit 3, a hint that is true; the server is usable again', async () => {
+      let cli: CliProcess | null = null;
+      try {
+        cli = await startAndStopMidStatement([], 'reliability_restart_stop_probe');
+        await plain.start();
+        monitor = await reopenMonitor(monitor);
+        cli.end();
+        expect((await cli.exited).code).toBe(3);
+        expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:2: /);
+        expect(cli.stderr()).toMatch(/^hint: .*the rest of the input was not run; --continue-on-error reconnects and runs them/m);
+        expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
+        const again = await runCli([dsn(), '-c', "select 'after-restart' as marker"]);
+        expect(again.stdout).toContain('after-restart');
+      } finally {
+        cli?.kill('SIGKILL');
+        await plain.start();
+      }
+    }, 90_000);
+  });
 
   it('KILL QUERY fails only the statement: reported (exit 1, not 130), and the session runs the next one', async () => {
     const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);

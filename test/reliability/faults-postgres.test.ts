@@ -82,28 +82,71 @@ describe.skipIf(!availability().postgres)('faults: PostgreSQL', () => {
     }
   });
 
-  // What holds today: the loss is reported as one clear error, exit 3, no crash. Not yet: the
-  // runner stops at a lost connection instead of reconnecting for the statements after it.
-  it('server restarted during a non-interactive run: one clear error, exit 3, no crash; the server is usable again', async () => {
-    const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);
-    try {
-      cli.write("select 'before-restart' as marker;\n");
-      await cli.waitForStdout('before-restart');
-      cli.write('select pg_sleep(60) as reliability_restart_probe;\n');
-      await pollUntil(() => activeQueries('reliability_restart_probe') === 1, 'the long statement runs');
-      await plain.restart();
-      await pollUntil(() => cli.stderr().includes('\n'), 'the loss is reported');
-      cli.end();
-      const { code } = await cli.exited;
-      expect(code).toBe(3);
-      expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:\d+: Connection to 127\.0\.0\.1:\d+ failed: terminating connection/);
-      expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
-      const again = await runCli([dsn(), '-c', "select 'after-restart' as marker"]);
-      expect(again.stdout).toContain('after-restart');
-    } finally {
-      cli.kill('SIGKILL');
-    }
-  }, 90_000);
+  describe('server restarted during a non-interactive run (statements fed through stdin)', () => {
+    it('--continue-on-error: reported with file:line, reconnects, runs the next statements; exit 1', async () => {
+      const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);
+      try {
+        cli.write("select 'before-restart' as marker;\n");
+        await cli.waitForStdout('before-restart');
+        cli.write('select pg_sleep(60) as reliability_restart_probe;\n');
+        await pollUntil(() => activeQueries('reliability_restart_probe') === 1, 'the long statement runs');
+        await plain.restart();
+        await pollUntil(() => cli.stderr().includes('dsnsh: reconnected') || cli.child.exitCode !== null, () => `the CLI reconnects (stderr ${JSON.stringify(cli.stderr())})`, 40_000);
+        cli.write("select 'after-restart' as marker;\n");
+        await cli.waitForStdout('after-restart');
+        cli.end();
+        expect((await cli.exited).code).toBe(1);
+        const lines = cli.stderr().trim().split('\n');
+        expect(lines[0]).toMatch(/^dsnsh: error: <stdin>:2: Connection to 127\.0\.0\.1:\d+ failed: terminating connection/);
+        expect(lines[1]).toMatch(/^hint: the connection was lost while this statement ran \(it may or may not have taken effect on the server\); dsnsh reconnects/);
+        expect(lines.filter((line) => line === 'dsnsh: reconnecting…')).toHaveLength(1);
+        expect(lines.at(-1)).toMatch(/^dsnsh: reconnected; going on with the next statement/);
+        expect(cli.stderr()).not.toMatch(/internal error|\n\s+at |a new connection will be opened/);
+      } finally {
+        cli.kill('SIGKILL');
+      }
+    }, 90_000);
+
+    it('--continue-on-error inside a transaction: the transaction is lost, the rest is not run; exit 3', async () => {
+      const cli = startCliProcess([dsn(), '--continue-on-error', '--format', 'tsv']);
+      try {
+        cli.write("begin; select 'in-transaction' as marker;\n");
+        await cli.waitForStdout('in-transaction');
+        cli.write('select pg_sleep(60) as reliability_restart_tx_probe;\n');
+        await pollUntil(() => activeQueries('reliability_restart_tx_probe') === 1, 'the long statement runs');
+        await plain.restart();
+        const { code } = await cli.exited;
+        expect(code).toBe(3);
+        expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:2: Connection to .* failed/);
+        expect(cli.stderr()).toMatch(/A transaction was open on it: the transaction is lost .* the rest of the script was not run/);
+        expect(cli.stderr()).not.toContain('reconnecting');
+        expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
+      } finally {
+        cli.kill('SIGKILL');
+      }
+    }, 90_000);
+
+    it('without --continue-on-error: one clear error, exit 3, a hint that is true; the server is usable again', async () => {
+      const cli = startCliProcess([dsn(), '--format', 'tsv']);
+      try {
+        cli.write("select 'before-restart' as marker;\n");
+        await cli.waitForStdout('before-restart');
+        cli.write('select pg_sleep(60) as reliability_restart_stop_probe;\n');
+        await pollUntil(() => activeQueries('reliability_restart_stop_probe') === 1, 'the long statement runs');
+        await plain.restart();
+        await pollUntil(() => cli.stderr().includes('\n'), 'the loss is reported');
+        cli.end();
+        expect((await cli.exited).code).toBe(3);
+        expect(cli.stderr()).toMatch(/^dsnsh: error: <stdin>:2: Connection to 127\.0\.0\.1:\d+ failed: terminating connection/);
+        expect(cli.stderr()).toMatch(/^hint: .*the rest of the input was not run; --continue-on-error reconnects and runs them/m);
+        expect(isOneClearError(cli.stderr()), cli.stderr()).toBe(true);
+        const again = await runCli([dsn(), '-c', "select 'after-restart' as marker"]);
+        expect(again.stdout).toContain('after-restart');
+      } finally {
+        cli.kill('SIGKILL');
+      }
+    }, 90_000);
+  });
 
   it('a statement killed by the server (pg_terminate_backend): one clear error, exit 3', async () => {
     const cli = startCliProcess([dsn(), '--format', 'tsv']);
