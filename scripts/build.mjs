@@ -20,12 +20,15 @@ function findWorkers(dir) {
 
 // string-width (Ink measures every text with it) builds an Intl.Segmenter and a \p{RGI_Emoji}
 // regex when it is loaded: 30-60 ms of the console's first frame, though both serve only
-// non-ASCII text. Built on first use instead. A version without these lines is bundled as is.
+// non-ASCII text. Built on first use instead, and the emoji regex only for a segment holding a
+// code point every RGI emoji has one of (pictographic, regional indicator, skin tone, keycap):
+// the header's '·' or '—' no longer compiles it. A version without these lines is bundled as is.
 const LAZY_STRING_WIDTH = [
   ['const segmenter = new Intl.Segmenter();',
     'let segmenterInstance; const segmenter = { segment: (text) => (segmenterInstance ??= new Intl.Segmenter()).segment(text) };'],
   ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-    "let rgiEmojiInstance; const rgiEmojiRegex = { test: (text) => (rgiEmojiInstance ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
+    'const maybeEmoji = /[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\u20E3]/u; let rgiEmojiInstance; '
+      + "const rgiEmojiRegex = { test: (text) => maybeEmoji.test(text) && (rgiEmojiInstance ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
 ];
 const lazyStringWidth = {
   name: 'lazy-string-width',
