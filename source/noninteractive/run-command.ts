@@ -122,7 +122,6 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
           process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');
         },
       });
-      if (code === EXIT.interrupted) process.stderr.write('dsnsh: interrupted; the running statement was cancelled\n');
       return code;
     } catch (error) {
       if (error instanceof OutputClosedError) return EXIT.ok;

@@ -10,6 +10,7 @@ import type { ResultWriter } from './output/result-writer.js';
 import { describeError, printError } from './report-error.js';
 import { isLostConnection, lostConnectionHint, reopenSession } from './lost-connection.js';
 import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
+import { WholeRecordWriter } from './whole-records.js';
 
 export type { Script } from './statement-feed.js';
 
@@ -31,15 +32,28 @@ export interface ScriptRunOptions {
 
 const CHUNK_ROWS = 1000;
 
+/** What the current statement has written, for the message after Ctrl+C. */
+interface Progress {
+  statementRunning: boolean;
+  /** Rows of the current statement written so far; null when its output has not begun */
+  rows: number | null;
+  /** The server writes the CSV (no row count on this side) */
+  serverCsv: boolean;
+}
+
 /**
  * Runs every statement in order on one session (a new one after a lost connection, with
- * --continue-on-error).
+ * --continue-on-error). Reports an interruption itself (saying when the output is partial).
  */
 export async function runScripts(scripts: Script[], options: ScriptRunOptions): Promise<ExitCode> {
   const { adapter } = options;
   const stderr = options.stderr ?? process.stderr;
   let session = options.session;
-  const interrupted = (): ExitCode => EXIT.interrupted;
+  const progress: Progress = { statementRunning: false, rows: null, serverCsv: false };
+  const interrupted = (): ExitCode => {
+    stderr.write(`dsnsh: ${interruptMessage(progress)}\n`);
+    return EXIT.interrupted;
+  };
   let exitCode: ExitCode = EXIT.ok;
   const statements = feedStatements(scripts, adapter.backend);
   // Ctrl+C while waiting for more input on stdin ends the run at once.
@@ -64,11 +78,14 @@ export async function runScripts(scripts: Script[], options: ScriptRunOptions): 
       first = false;
       const transactionBefore = session.transactionState();
       try {
-        await runStatement(current.statement.text, { ...options, session }, serverCsv);
+        Object.assign(progress, { statementRunning: true, rows: null, serverCsv });
+        await runStatement(current.statement.text, { ...options, session }, serverCsv, progress);
+        progress.statementRunning = false;
       } catch (error) {
         if (error instanceof OutputClosedError) throw error;
         await options.sink.flush().catch(() => undefined);
         if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return interrupted();
+        progress.statementRunning = false;
         const prefix = `${current.label}:${errorLine(current.statement, error)}: `;
         const report = describeError(error, 'statement');
         if (isLostConnection(error)) {
@@ -117,32 +134,48 @@ async function reconnect(lost: Session, options: ScriptRunOptions, stderr: NodeJ
   }
 }
 
+function interruptMessage(progress: Progress): string {
+  if (!progress.statementRunning) return 'interrupted';
+  if (progress.serverCsv) return 'interrupted during the export; the output is partial';
+  if (progress.rows !== null) return `interrupted after ${progress.rows} ${progress.rows === 1 ? 'row' : 'rows'}; the output is partial`;
+  return 'interrupted; the running statement was cancelled';
+}
+
 function skippedHint({ laterKnown, moreMayFollow }: FedStatement): string | null {
   if (laterKnown > 0) return `${laterKnown} later ${laterKnown === 1 ? 'statement was' : 'statements were'} not run; --continue-on-error runs them anyway`;
   if (moreMayFollow) return 'dsnsh stops at the first failing statement; --continue-on-error runs the ones after it';
   return null;
 }
 
-async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: boolean): Promise<void> {
+async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: boolean, progress: Progress): Promise<void> {
   const { adapter, session, writer, sink, signal } = options;
   if (isQueryStatement(sql, adapter.backend)) {
     if (serverCsv && options.serverCsv && adapter.copyCsv) {
       await sink.flush();
-      await adapter.copyCsv(sql, sink.stream, { signal, header: options.serverCsv.header });
+      const records = new WholeRecordWriter(sink.stream);
+      try {
+        await adapter.copyCsv(sql, records, { signal, header: options.serverCsv.header });
+        await records.finish();
+      } catch (error) {
+        if (sink.closed) throw new OutputClosedError('output closed');
+        throw error;
+      }
       return;
     }
     const stream = await session.stream(sql, { signal, chunkSize: CHUNK_ROWS });
     try {
       writer.begin(stream.columns);
-      let count = 0;
+      progress.rows = 0;
       for await (const chunk of stream) {
         writer.rows(chunk);
-        count += chunk.length;
         // One write per chunk: a slow query shows its first rows at once, and a slow reader
         // holds the producer back (flush awaits 'drain').
         await sink.flush();
+        progress.rows += chunk.length;
+        // A cancel that reached the server between two fetches does nothing there: stop reading.
+        if (signal.aborted) throw new AdapterError('cancelled', adapter.backend, 'The statement was cancelled');
       }
-      writer.end(count);
+      writer.end(progress.rows);
     } finally {
       await stream.close();
     }
