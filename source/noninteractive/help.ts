@@ -27,7 +27,9 @@ Options:
       --format FORMAT     table | csv | tsv | json | ndjson (default: table on a terminal, tsv otherwise)
       --no-header         no header line (table, csv, tsv)
       --null TEXT         how NULL is written (default: NULL in table, empty in csv, \\N in tsv)
-      --continue-on-error run the remaining statements after one fails (exit code stays 1)
+      --continue-on-error run the remaining statements after one fails (exit code stays 1);
+                          after a lost connection, reconnect (up to 30 s) unless a
+                          transaction was open
       --read-only         the session cannot write (set on the server)
   -h, --help              this help
   -V, --version           the version
