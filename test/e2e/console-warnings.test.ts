@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCli, type PtySession } from '../helpers/pty.js';
 
 let session: PtySession | null = null;
@@ -67,6 +67,8 @@ describe('DSN warnings in the console', () => {
     await settle();
     expectFitting(pty.screen());
     pty.write('\x1b');
+    // Esc followed at once by text reads as Alt+key in any terminal: wait until the switcher closed
+    await vi.waitFor(() => expect(pty.screen()).not.toContain('Profiles ('), { timeout: 10_000, interval: 25 });
     // a statement of many lines grows the prompt; the frame still fits
     pty.write('select 1,\x1b\r2,\x1b\r3,\x1b\r4,\x1b\r5');
     await pty.waitFor(/5\s*$/m);

@@ -38,11 +38,23 @@ export function startCli(options: PtyOptions = {}): PtySession {
   });
   let raw = '';
   let pending = Promise.resolve();
+  let lastDataAt = Date.now();
   pty.onData((data) => {
     raw += data;
+    lastDataAt = Date.now();
     pending = pending.then(() => new Promise<void>((resolve) => terminal.write(data, resolve)));
   });
-  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  // node-pty can report the exit before the last output has been read from the pty: resolve only
+  // once output has been quiet for a moment (at most ~1 s) and the screen has taken all of it.
+  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => {
+    const exitAt = Date.now();
+    const settle = (): void => {
+      const quietSince = Math.max(lastDataAt, exitAt);
+      if (Date.now() - quietSince < 100 && Date.now() < exitAt + 1000) setTimeout(settle, 25);
+      else void pending.then(() => resolve(exitCode));
+    };
+    settle();
+  }));
 
   const screen = (): string => {
     const buffer = terminal.buffer.active;
