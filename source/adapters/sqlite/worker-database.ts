@@ -3,7 +3,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Column, Row, Value } from '../adapter.js';
 import { bindableParam, normaliseValue } from './normalise-value.js';
-import { applyTxlock, splitStatements, type ScriptStatement } from './split-statements.js';
+import { splitStatements, type Statement as ScriptStatement } from '../../sql/split-statements.js';
+import { applyTxlock } from './txlock.js';
 import type { WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
 
 type Driver = typeof BetterSqlite3;
@@ -91,7 +92,7 @@ export class WorkerDatabase {
   }
 
   script(sql: string, params: Value[]): WorkerStatementResult[] {
-    const statements = splitStatements(sql);
+    const statements = splitStatements(sql, 'sqlite');
     if (params.length > 0 && statements.length > 1) {
       throw new WorkerFailure({ code: null, message: 'Parameters can only be bound to a single statement, not to a script.' });
     }
@@ -100,7 +101,7 @@ export class WorkerDatabase {
   }
 
   streamOpen(sql: string, params: Value[]): WorkerStreamOpened {
-    const statements = splitStatements(sql);
+    const statements = splitStatements(sql, 'sqlite');
     if (statements.length !== 1) {
       throw new WorkerFailure({ code: null, message: `A stream reads one statement, but the text holds ${statements.length}.` });
     }
@@ -176,7 +177,7 @@ export class WorkerDatabase {
         message,
         statementIndex: index,
         statementCount: count,
-        statementOffset: statement.offset,
+        statementOffset: statement.start,
       });
     }
   }

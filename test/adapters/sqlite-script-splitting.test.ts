@@ -1,17 +1,19 @@
-// The worker's script splitter: better-sqlite3 prepares one statement at a time.
+// How the SQLite worker splits scripts (better-sqlite3 prepares one statement at a time): the
+// shared splitter with SQLite's lexical rules, and `_txlock`'s rewriting of a bare BEGIN.
 import { describe, expect, it } from 'vitest';
-import { applyTxlock, splitStatements } from '../../source/adapters/sqlite/split-statements.js';
+import { applyTxlock } from '../../source/adapters/sqlite/txlock.js';
+import { splitStatements } from '../../source/sql/split-statements.js';
 
-const texts = (sql: string) => splitStatements(sql).map((statement) => statement.text);
+const texts = (sql: string) => splitStatements(sql, 'sqlite').map((statement) => statement.text);
 
-describe('splitStatements', () => {
+describe('splitStatements with SQLite rules', () => {
   it.each([
     ['SELECT 1', ['SELECT 1']],
     ['SELECT 1; SELECT 2;', ['SELECT 1', 'SELECT 2']],
     ["SELECT 'a;b'; SELECT 'it''s;'", ["SELECT 'a;b'", "SELECT 'it''s;'"]],
     ['SELECT "we;ird", [x;y], `z;w` FROM t', ['SELECT "we;ird", [x;y], `z;w` FROM t']],
     ['SELECT 1; -- trailing; comment\n', ['SELECT 1']],
-    ['/* a; b */ SELECT 1 /* ; */; ;;', ['/* a; b */ SELECT 1 /* ; */']],
+    ['/* a; b */ SELECT 1 /* ; */; ;;', ['SELECT 1']],
     ['-- only a comment;\n  ', []],
     ['', []],
   ])('%j', (sql, expected) => {
@@ -33,7 +35,7 @@ INSERT INTO t VALUES (1)`;
 
   it('gives each statement its offset in the script', () => {
     const sql = 'SELECT 1;\n  SELECT 2';
-    expect(splitStatements(sql).map((statement) => statement.offset)).toEqual([0, 12]);
+    expect(splitStatements(sql, 'sqlite').map((statement) => statement.start)).toEqual([0, 12]);
     expect(sql.slice(12)).toBe('SELECT 2');
   });
 });
