@@ -18,6 +18,23 @@ const CLOSE_GRACE_MS = 5000;
 /** Full chunks buffered before the socket is paused. */
 const READY_CHUNKS = 2;
 
+/**
+ * mysql2 emits one 'result' event per row; EventEmitter's dispatch was ~5% of a million-row
+ * export's CPU. Rows go straight to `onRow`; every other event is emitted as usual.
+ */
+function interceptRows(query: Query, onRow: (row: unknown, index: number) => void): void {
+  const emit = query.emit;
+  query.emit = function emitExceptRows(this: Query, event: string | symbol, row?: unknown, index?: unknown): boolean {
+    if (event === 'result') {
+      onRow(row, index as number);
+      return true;
+    }
+    // Not rest parameters: those would allocate an array for every row too.
+    // eslint-disable-next-line prefer-rest-params
+    return Reflect.apply(emit, this, arguments) as boolean;
+  } as Query['emit'];
+}
+
 /** `done(discard)` is called exactly once when the connection is free again. */
 export function openRowStream(
   connection: PooledConnection,
@@ -88,7 +105,7 @@ export function openRowStream(
     // A statement cancelled before its first row opens as a failure, not as a stream.
     if (!guard.verdict()) opened?.(normaliser.columns);
   });
-  query.on('result', (row: unknown, index: number) => {
+  const onRow = (row: unknown, index: number): void => {
     if (abandoning || index !== 0 || !normaliser || !Array.isArray(row)) return;
     filling.push(normaliser.normalise(row));
     if (filling.length >= chunkSize) {
@@ -98,7 +115,8 @@ export function openRowStream(
       guard.io.disarmRead();
       notify();
     }
-  });
+  };
+  interceptRows(query, onRow);
   query.on('error', (error: unknown) => {
     fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
   });
