@@ -23,6 +23,25 @@ describe('MySQL DATETIME formatting', () => {
   it('without parseTime gives the wall-clock text in ISO form, no offset', () => {
     expect(makeDateTimeFormatter(false, 'Europe/Paris')('2024-07-01 12:00:00.5')).toBe('2024-07-01T12:00:00.5');
   });
+
+  it('keeps offsets right within an hour that holds a transition, whatever the order of values (cached per hour)', () => {
+    // Lord Howe turns clocks back by 30 minutes at 02:00: 01:30-01:59 happen twice (the later
+    // instant is taken, as before), and forward at 02:00 to 02:30 (02:00-02:29 do not exist).
+    const format = makeDateTimeFormatter(true, 'Australia/Lord_Howe');
+    const cases: Array<[string, string]> = [
+      ['2024-04-07 01:00:00', '+11:00'], ['2024-04-07 01:30:00', '+10:30'], ['2024-04-07 01:29:59', '+11:00'],
+      ['2024-04-07 01:59:00', '+10:30'], ['2024-04-07 02:00:00', '+10:30'], ['2024-04-07 01:10:00', '+11:00'],
+      ['2024-10-06 01:59:00', '+10:30'], ['2024-10-06 02:30:00', '+11:00'], ['2024-10-06 02:15:00', '+10:30'],
+      ['2024-10-06 03:00:00', '+11:00'], ['2024-10-06 02:45:00', '+11:00'],
+    ];
+    for (const [text, offset] of [...cases, ...[...cases].reverse()]) {
+      expect(format(text)).toBe(`${text.replace(' ', 'T')}${offset}`);
+    }
+    const paris = makeDateTimeFormatter(true, 'Europe/Paris');
+    expect(['2024-10-27 01:59:00', '2024-10-27 03:00:00', '2024-10-27 01:00:00', '2024-03-31 03:00:00'].map(paris)).toEqual([
+      '2024-10-27T01:59:00+02:00', '2024-10-27T03:00:00+01:00', '2024-10-27T01:00:00+02:00', '2024-03-31T03:00:00+02:00',
+    ]);
+  });
 });
 
 describe('MySQL error mapping', () => {
