@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -23,14 +24,26 @@ function findWorkers(dir) {
 // non-ASCII text. Built on first use instead, and the emoji regex only for a segment holding a
 // code point every RGI emoji has one of (pictographic, regional indicator, skin tone, keycap):
 // the header's '·' or '—' no longer compiles it. A version without these lines is bundled as is.
+
+/** Printable ASCII and Latin-1 (less soft hyphen, © and ®), dashes and quotes, ←↑→↓ ∞ ● ✓ ✗, box
+ * drawing, block elements and Braille (the spinner). */
+export const SINGLE_WIDTH_CLASS = '\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u00FF\\u2010-\\u2027\\u2030-\\u203B'
+  + '\\u2190-\\u2193\\u221E\\u25CF\\u2713\\u2717\\u2500-\\u259F\\u2800-\\u28FF';
 const LAZY_STRING_WIDTH = [
   ['const segmenter = new Intl.Segmenter();',
     'let segmenterInstance; const segmenter = { segment: (text) => (segmenterInstance ??= new Intl.Segmenter()).segment(text) };'],
   ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
     'const maybeEmoji = /[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\u20E3]/u; let rgiEmojiInstance; '
       + "const rgiEmojiRegex = { test: (text) => maybeEmoji.test(text) && (rgiEmojiInstance ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
+  // Result rows hold '│' (ambiguous width, so off the ASCII fast path): Ink measured each line
+  // through the segmenter and the emoji regex on every frame. These characters are each a
+  // grapheme of their own (no two of them join) and one column wide when ambiguous is narrow,
+  // so the width is the length; test/ui/string-width-patch.test.ts checks this against the
+  // unpatched module.
+  ['if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+    `if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && /^[${SINGLE_WIDTH_CLASS}]*$/.test(string))) {`],
 ];
-const lazyStringWidth = {
+export const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(context) {
     context.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
@@ -41,6 +54,10 @@ const lazyStringWidth = {
   },
 };
 
+// Imported by the patch's test for the plugin alone; run as a script, it builds.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAll();
+
+async function buildAll() {
 const workers = findWorkers(join(root, 'source'));
 const entryPoints = [
   { in: join(root, 'source/cli.tsx'), out: 'cli' },
@@ -78,3 +95,4 @@ await build({
   metafile: false,
   plugins: [lazyStringWidth],
 });
+}
