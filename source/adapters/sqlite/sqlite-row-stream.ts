@@ -1,8 +1,9 @@
-// A RowStream over a worker-side iterator: each chunk is fetched when the consumer asks for it,
-// so memory on both sides is bounded by the chunk size.
+// A RowStream over a worker-side iterator: chunks are fetched as the consumer takes them, one
+// chunk ahead, so memory on both sides is bounded by two chunks.
 import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { SqliteConnection } from './sqlite-connection.js';
+import { decodeChunkRows } from './chunk-encoding.js';
 import type { WorkerChunk, WorkerStreamOpened } from './worker-protocol.js';
 
 const DEFAULT_CHUNK = 1000;
@@ -43,17 +44,32 @@ export async function openSqliteRowStream(
     onClosed();
   }
 
+  const fetchNext = () => {
+    const request = worker.request<WorkerChunk>({ op: 'stream-next', streamId: opened.streamId, chunkSize }, signal);
+    // A read-ahead the consumer never takes (it stopped early) must not surface as unhandled.
+    request.catch(() => undefined);
+    return request;
+  };
+
+  // One chunk of read-ahead: the next chunk is requested before the current one is handed over,
+  // so the worker reads while the consumer works (no turn-taking), and at most two chunks exist.
+  // The worker answers requests in order, so a stream-close sent later still follows it.
   async function* chunks(): AsyncGenerator<Row[]> {
+    let ahead: Promise<WorkerChunk> | null = null;
     try {
       while (!finished) {
         if (worker.generation !== generation) {
           throw new AdapterError('other', worker.backend, 'The stream ended because the database connection was restarted (a statement was cancelled).');
         }
-        const chunk = await worker.request<WorkerChunk>({ op: 'stream-next', streamId: opened.streamId, chunkSize }, signal);
+        const chunk = await (ahead ?? fetchNext());
+        ahead = null;
         if (chunk.done) finished = true;
-        if (chunk.rows.length > 0) yield chunk.rows;
+        else if (worker.generation === generation) ahead = fetchNext();
+        const rows = decodeChunkRows(chunk);
+        if (rows.length > 0) yield rows;
       }
     } finally {
+      await ahead?.catch(() => undefined);
       await close();
     }
   }

@@ -5,6 +5,7 @@
 // process can be killed at once, so cancel is immediate and never blocks the console.
 import { chmodSync, rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import { encodeChunk } from './chunk-encoding.js';
 import { watchParent } from './parent-watchdog.js';
 import { WorkerDatabase, WorkerFailure } from './worker-database.js';
 import type { WorkerEnvelope, WorkerErrorInfo, WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -45,7 +46,7 @@ async function perform(request: WorkerRequest): Promise<unknown> {
     case 'stream-open':
       return requireDatabase().streamOpen(request.sql, request.params);
     case 'stream-next':
-      return requireDatabase().streamNext(request.streamId, request.chunkSize);
+      return encodeChunk(requireDatabase().streamNext(request.streamId, request.chunkSize));
     case 'stream-close':
       requireDatabase().streamClose(request.streamId);
       return null;
