@@ -59,6 +59,25 @@ describe.skipIf(!availability().mysql)('MySQL row streaming', () => {
     await stream.close();
   });
 
+  it('wide rows: a busy consumer stops the reading by bytes, long before chunks pile up', async () => {
+    // 3,000 rows of 32 KB (96 MB) in chunks of 1,000: four waiting chunks would be 128 MB.
+    const wide = `SELECT a.d + b.d * 10 + c.d * 100 AS n, REPEAT('x', 32768) AS pad FROM ${DIGITS} a, ${DIGITS} b, ${DIGITS} c, ${DIGITS} e LIMIT 3000`;
+    const stream = await adapter.stream(wide, { chunkSize: 1000 });
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.value).toHaveLength(1000);
+    const heapBefore = process.memoryUsage().heapUsed;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024);
+    let rows = 1000;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      rows += (next.value as unknown[]).length;
+    }
+    expect(rows).toBe(3000);
+  }, 30_000);
+
   it('closing a stream early hands back a usable connection', async () => {
     const session = await adapter.session();
     try {

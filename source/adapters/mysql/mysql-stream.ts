@@ -1,12 +1,13 @@
 // Row streaming at the consumer's pace: mysql2 query events fill chunks of exactly chunkSize
-// rows; READY_CHUNKS full chunks waiting pause the socket, taking one resumes it. Memory stays
-// near three chunks however large the result. Only the first result set is streamed.
+// rows; READY_CHUNKS full chunks waiting, or MAX_UNTAKEN_BYTES read since the consumer last
+// took one (wide rows), pause the socket; taking a chunk resumes it. Memory stays bounded
+// however large the result. Only the first result set is streamed.
 // Pausing is kept rare on purpose: mysql2 copies every packet left in the current socket read
 // while paused (Packet.clone), which cost ~15% of a million-row export when it paused per chunk.
 import type { FieldPacket, Query } from 'mysql2';
 import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
-import { hardClose, type MysqlContext } from './mysql-context.js';
+import { hardClose, socketOf, type MysqlContext } from './mysql-context.js';
 import { cancelledError, toAdapterError } from './mysql-errors.js';
 import type { PooledConnection } from './mysql-pool.js';
 import { prepareSql } from './mysql-execute.js';
@@ -15,8 +16,13 @@ import { makeRowNormaliser, type RowNormaliser } from './mysql-values.js';
 
 const DEFAULT_CHUNK = 1000;
 const CLOSE_GRACE_MS = 5000;
-/** Full chunks buffered before the socket is paused. */
-const READY_CHUNKS = 2;
+/**
+ * Full chunks buffered before the socket is paused. One socket read (64 KB) can hold ~1,900
+ * narrow rows on top of a partly filled chunk: with 2, a third of the chunks of a CSV export
+ * paused although the consumer kept up.
+ */
+const READY_CHUNKS = 4;
+const MAX_UNTAKEN_BYTES = 16 * 1024 * 1024;
 
 /**
  * mysql2 emits one 'result' event per row; EventEmitter's dispatch was ~5% of a million-row
@@ -58,6 +64,9 @@ export function openRowStream(
   /** Full chunks, oldest first, and the one being filled */
   let ready: Row[][] = [];
   let filling: Row[] = [];
+  const socket = socketOf(connection.raw);
+  /** socket.bytesRead when the consumer last took a chunk */
+  let takenAtBytes = socket?.bytesRead ?? 0;
   let paused = false;
   let ended = false;
   let failure: AdapterError | null = null;
@@ -111,11 +120,18 @@ export function openRowStream(
     if (filling.length >= chunkSize) {
       ready.push(filling);
       filling = [];
-      if (!paused && ready.length >= READY_CHUNKS) { paused = true; connection.raw.pause(); }
+      if (!paused && ready.length >= READY_CHUNKS) pause();
       guard.io.disarmRead();
       notify();
+    } else if (!paused && ready.length > 0 && (filling.length & 63) === 0 && (socket?.bytesRead ?? 0) - takenAtBytes > MAX_UNTAKEN_BYTES) {
+      // Wide rows: chunks already wait and the consumer is busy; stop reading before the bytes do.
+      pause();
     }
   };
+  function pause(): void {
+    paused = true;
+    connection.raw.pause();
+  }
   interceptRows(query, onRow);
   query.on('error', (error: unknown) => {
     fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
@@ -142,6 +158,7 @@ export function openRowStream(
       if (failure) throw failure;
       const full = ready.shift();
       if (full) {
+        takenAtBytes = socket?.bytesRead ?? 0;
         resume();
         return full;
       }
