@@ -18,7 +18,7 @@ const DEFAULT_CHUNK = 1000;
 const CLOSE_GRACE_MS = 5000;
 /**
  * Full chunks buffered before the socket is paused. One socket read (64 KB) can hold ~1,900
- * narrow rows on top of a partly filled chunk: with 2, a third of the chunks of a CSV export
+ * narrow rows on top of a partly filled chunk: with 2, a fifth of the chunks of a CSV export
  * paused although the consumer kept up.
  */
 const READY_CHUNKS = 4;
