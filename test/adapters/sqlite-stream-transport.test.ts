@@ -72,3 +72,17 @@ describe('sqlite stream transport (worker process)', () => {
     expect((await db.run('SELECT count(*) FROM transported')).rows).toEqual([[2500]]);
   });
 });
+
+describe('sqlite page cache', () => {
+  it("defaults to SQLite's 2 MB (as documented for _cache_size); the DSN still overrides it", async () => {
+    const plain = await openDsn(`sqlite://${folder.file('cache.sqlite')}`);
+    const tuned = await openDsn(`sqlite://${folder.file('cache.sqlite')}?_cache_size=-8000`);
+    try {
+      expect((await plain.run('PRAGMA cache_size')).rows).toEqual([[-2000]]);
+      expect((await tuned.run('PRAGMA cache_size')).rows).toEqual([[-8000]]);
+    } finally {
+      await plain.close();
+      await tuned.close();
+    }
+  });
+});

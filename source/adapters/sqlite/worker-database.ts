@@ -63,6 +63,9 @@ export class WorkerDatabase {
       // drivers do not, so a DSN asking for it gets it (unsafe mode only lifts defensive mode and
       // the "no statement while iterating" guard).
       if (config.pragmas.some((pragma) => pragma.name === 'writable_schema' && pragma.value === '1')) db.unsafeMode(true);
+      // SQLite's own default page cache (2 MB), as documented for _cache_size and as the Go
+      // drivers have it; better-sqlite3 raises it to 16 MB, all of which a long scan fills.
+      db.pragma('cache_size = -2000');
       // Pragmas last: defer_foreign_keys is reset by SQLite at the end of every transaction,
       // autocommit statements included, so nothing may run between it and the caller.
       for (const { name, value } of config.pragmas) {

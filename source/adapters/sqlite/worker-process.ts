@@ -19,6 +19,7 @@ interface Pending {
 
 const STDERR_TAIL = 2000;
 const GRACEFUL_CLOSE_MS = 2000;
+const WORKER_SEMI_SPACE = '--max-semi-space-size=4';
 
 export class SqliteWorkerProcess implements SqliteConnection {
   private child: ChildProcess | null = null;
@@ -92,7 +93,11 @@ export class SqliteWorkerProcess implements SqliteConnection {
       throw new AdapterError('driver-unavailable', this.backend, error instanceof Error ? error.message : String(error), { cause: error });
     }
     // stdout is ignored and stderr kept aside: nothing may draw over the console.
-    const child = fork(workerPath, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    // The worker holds at most two chunks of rows, so a small young generation suffices: Node's
+    // default (16 MB semi-spaces) let 1,000,000 streamed rows raise its peak RSS from 88 to
+    // 108 MB, for about 5% less CPU. No old-space cap: run() results (RETURNING, PRAGMA) can be
+    // large, and V8 only grows the old space as far as live data needs anyway.
+    const child = fork(workerPath, [], { serialization: 'advanced', execArgv: [WORKER_SEMI_SPACE], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.stderrTail = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);
