@@ -26,7 +26,8 @@ function findWorkers(dir) {
 // the header's '·' or '—' no longer compiles it. A version without these lines is bundled as is.
 
 /** Printable ASCII and Latin-1 (less soft hyphen, © and ®), dashes and quotes, ←↑→↓ ∞ ● ✓ ✗, box
- * drawing, block elements and Braille (the spinner). */
+ * drawing, block elements and Braille (the spinner). The same as source/ui/format/single-width.ts
+ * (a test checks they agree). */
 export const SINGLE_WIDTH_CLASS = '\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u00FF\\u2010-\\u2027\\u2030-\\u203B'
   + '\\u2190-\\u2193\\u221E\\u25CF\\u2713\\u2717\\u2500-\\u259F\\u2800-\\u28FF';
 const LAZY_STRING_WIDTH = [
@@ -43,16 +44,42 @@ const LAZY_STRING_WIDTH = [
   ['if (/^[\\u0020-\\u007E]*$/.test(string)) {',
     `if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && /^[${SINGLE_WIDTH_CLASS}]*$/.test(string))) {`],
 ];
-export const lazyStringWidth = {
-  name: 'lazy-string-width',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      let contents = readFileSync(args.path, 'utf8');
-      for (const [eager, lazy] of LAZY_STRING_WIDTH) contents = contents.replace(eager, () => lazy);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+export const lazyStringWidth = replacingPlugin('lazy-string-width', /[\\/]string-width[\\/]index\.js$/, LAZY_STRING_WIDTH);
+
+// Ink turns every line of every frame into styled cells with ansi-tokenize, which splits the line
+// into graphemes with an Intl.Segmenter (built when the module loads). A line made only of the
+// characters above holds no escape code and no wide or joined character: one narrow cell per
+// character, the tokens the segmenter loop would give (test/ui/string-width-patch.test.ts).
+const FAST_TOKENIZE = [
+  ['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+    'let segmenterInstance; const segmenter = { segment: (text) => (segmenterInstance ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text) };'
+      + ` const singleWidthLine = /^[${SINGLE_WIDTH_CLASS}]*$/;`],
+  ['    let codeEndIndex = 0;\n',
+    '    let codeEndIndex = 0;\n'
+      + '    if (singleWidthLine.test(str)) { for (const value of str) { ret.push({ type: "char", value, fullWidth: false }); visible += 1; if (visible >= endChar) break; } return ret; }\n'],
+];
+export const fastTokenize = replacingPlugin('fast-ansi-tokenize', /[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, FAST_TOKENIZE);
+
+// slice-ansi (Ink's truncate-end) also builds its segmenter when loaded.
+const LAZY_SLICE_ANSI = [
+  ["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+    "let graphemeSegmenterInstance; const GRAPHEME_SEGMENTER = { segment: (text) => (graphemeSegmenterInstance ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text) };"],
+];
+export const lazySliceAnsi = replacingPlugin('lazy-slice-ansi', /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, LAZY_SLICE_ANSI);
+
+/** An esbuild plugin replacing exact texts in one dependency's module (unchanged if not found). */
+function replacingPlugin(name, filter, replacements) {
+  return {
+    name,
+    setup(context) {
+      context.onLoad({ filter }, (args) => {
+        let contents = readFileSync(args.path, 'utf8');
+        for (const [before, after] of replacements) contents = contents.replace(before, () => after);
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
 
 // Imported by the patch's test for the plugin alone; run as a script, it builds.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAll();
@@ -93,6 +120,6 @@ await build({
   minify: true,
   keepNames: true,
   metafile: false,
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, fastTokenize, lazySliceAnsi],
 });
 }

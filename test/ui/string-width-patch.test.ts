@@ -9,15 +9,22 @@ import { build, type Plugin } from 'esbuild';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SINGLE_WIDTH_CLASS } from '../../source/ui/format/single-width.js';
 
 type Measure = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
-interface BuildScript { lazyStringWidth: Plugin; SINGLE_WIDTH_CLASS: string }
+type Tokenize = (text: string, endChar?: number) => unknown[];
+interface BuildScript { lazyStringWidth: Plugin; fastTokenize: Plugin; lazySliceAnsi: Plugin; SINGLE_WIDTH_CLASS: string }
 
 const root = join(import.meta.dirname, '../..');
 const outdir = join(root, '.test-tmp', `string-width-patch-${process.pid}`);
 let patched: Measure;
 let singleWidthChars: string[];
 let patchedSource: string;
+let tokenize: Tokenize;
+let patchedTokenize: Tokenize;
+let patchedTokenizeSource: string;
+let patchedSliceAnsiSource: string;
+let buildClass: string;
 
 beforeAll(async () => {
   const script = await import(pathToFileURL(join(root, 'scripts/build.mjs')).href) as BuildScript;
@@ -26,6 +33,16 @@ beforeAll(async () => {
   const outfile = join(outdir, 'string-width.mjs');
   await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', plugins: [script.lazyStringWidth], logLevel: 'silent' });
   patchedSource = readFileSync(outfile, 'utf8');
+  const tokenizeEntry = join(root, 'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js');
+  const tokenizeOut = join(outdir, 'tokenize.mjs');
+  await build({ entryPoints: [tokenizeEntry], outfile: tokenizeOut, bundle: true, format: 'esm', platform: 'node', plugins: [script.fastTokenize], logLevel: 'silent' });
+  patchedTokenizeSource = readFileSync(tokenizeOut, 'utf8');
+  patchedTokenize = (await import(pathToFileURL(tokenizeOut).href) as { tokenize: Tokenize }).tokenize;
+  const sliceAnsiOut = join(outdir, 'slice-ansi.mjs');
+  await build({ entryPoints: [createRequire(join(root, 'package.json')).resolve('slice-ansi')], outfile: sliceAnsiOut, bundle: true, format: 'esm', platform: 'node', plugins: [script.lazySliceAnsi], logLevel: 'silent' });
+  patchedSliceAnsiSource = readFileSync(sliceAnsiOut, 'utf8');
+  buildClass = script.SINGLE_WIDTH_CLASS;
+  tokenize = (await import(pathToFileURL(tokenizeEntry).href) as { tokenize: Tokenize }).tokenize;
   patched = (await import(pathToFileURL(outfile).href) as { default: Measure }).default;
   const single = new RegExp(`^[${script.SINGLE_WIDTH_CLASS}]$`);
   singleWidthChars = [];
@@ -42,6 +59,13 @@ describe('patched string-width', () => {
     expect(patchedSource).not.toContain('new Intl.Segmenter();');
     expect(patchedSource).not.toContain('/^\\p{RGI_Emoji}$/v');
     expect(patchedSource).toContain('ambiguousIsNarrow && /^[');
+    expect(patchedTokenizeSource).not.toContain('new Intl.Segmenter(undefined, { granularity: "grapheme" });');
+    expect(patchedTokenizeSource).toContain('singleWidthLine.test(str)');
+    expect(patchedSliceAnsiSource).toContain('graphemeSegmenterInstance ??=');
+  });
+
+  it('uses the same single-width characters as the console', () => {
+    expect(buildClass).toBe(SINGLE_WIDTH_CLASS);
   });
 
   it('covers the characters result rows and panels draw with', () => {
@@ -76,5 +100,21 @@ describe('patched string-width', () => {
     const row = '│ 12345 │ name, "quoted" │ 123.45 │ 2024-01-02 03:04:05 │ NULL │ ab… │';
     expect(patched(row)).toBe(row.length);
     expect(stringWidth(row)).toBe(row.length);
+  });
+});
+
+describe('patched ansi-tokenize', () => {
+  it('gives the tokens of the original for every single-width character and generated lines, whole or cut at a width', () => {
+    for (const char of singleWidthChars) expect(patchedTokenize(char)).toEqual(tokenize(char));
+    const others = ['漢', 'ｱ', '😀', '❤\uFE0F', '🇩🇪', '\u0301', '\u200D', '\t', '\u001B[31m', '\u001B[7m', '\u001B[0m', '\u001B[1;3;31m',
+      '\u001B]8;;https://example.com\u0007', '\u009B', '\u001B'];
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...singleWidthChars) },
+      { weight: 1, arbitrary: fc.constantFrom(...others) },
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }), (pieces, endChar) => {
+      const text = pieces.join('');
+      expect(patchedTokenize(text, endChar)).toEqual(tokenize(text, endChar));
+    }), { numRuns: 3000 });
   });
 });
