@@ -2,9 +2,9 @@
 // driver live in chunks loaded only by dynamic import. Node 20's ESM loader makes ~120 tsc
 // files start ~2.4x slower than one bundle (see ../shared/TOOLING.md).
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -82,44 +82,45 @@ function replacingPlugin(name, filter, replacements) {
 }
 
 // Imported by the patch's test for the plugin alone; run as a script, it builds.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAll();
+// (The loader resolves symlinks in the module's URL, so compare real paths.)
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await buildAll();
 
 async function buildAll() {
-const workers = findWorkers(join(root, 'source'));
-const entryPoints = [
-  { in: join(root, 'source/cli.tsx'), out: 'cli' },
-  ...workers.map((file) => ({ in: file, out: relative(join(root, 'source'), file).replace(/\.tsx?$/, '').replaceAll('/', '__') })),
-];
+  const workers = findWorkers(join(root, 'source'));
+  const entryPoints = [
+    { in: join(root, 'source/cli.tsx'), out: 'cli' },
+    ...workers.map((file) => ({ in: file, out: relative(join(root, 'source'), file).replace(/\.tsx?$/, '').replaceAll('/', '__') })),
+  ];
 
-// DSNSH_OUTDIR lets parallel test runs build their own copy (keep it inside the project so
-// node_modules resolves).
-const outdir = process.env.DSNSH_OUTDIR ? join(root, process.env.DSNSH_OUTDIR) : join(root, 'dist');
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints,
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Native addon and optional native pieces stay outside the bundle.
-  external: ['better-sqlite3', 'pg-native', 'cpu-features', 'ssh2'],
-  alias: { 'react-devtools-core': join(root, 'scripts/empty-module.js') },
-  // CommonJS dependencies call require(); give ESM chunks one.
-  banner: { js: "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);" },
-  // React, react-reconciler and scheduler pick their build with process.env.NODE_ENV at run
-  // time; defined here, only the production build is bundled (the console chunk shrinks to a
-  // fraction and parses that much faster). Tests run the sources, not this bundle.
-  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
-  jsx: 'automatic',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Less to read and compile at every start; names kept for stack-less messages that show them.
-  minify: true,
-  keepNames: true,
-  metafile: false,
-  plugins: [lazyStringWidth, fastTokenize, lazySliceAnsi],
-});
+  // DSNSH_OUTDIR lets parallel test runs build their own copy (keep it inside the project so
+  // node_modules resolves).
+  const outdir = process.env.DSNSH_OUTDIR ? join(root, process.env.DSNSH_OUTDIR) : join(root, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    // Native addon and optional native pieces stay outside the bundle.
+    external: ['better-sqlite3', 'pg-native', 'cpu-features', 'ssh2'],
+    alias: { 'react-devtools-core': join(root, 'scripts/empty-module.js') },
+    // CommonJS dependencies call require(); give ESM chunks one.
+    banner: { js: "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);" },
+    // React, react-reconciler and scheduler pick their build with process.env.NODE_ENV at run
+    // time; defined here, only the production build is bundled (the console chunk shrinks to a
+    // fraction and parses that much faster). Tests run the sources, not this bundle.
+    define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Less to read and compile at every start; names kept for stack-less messages that show them.
+    minify: true,
+    keepNames: true,
+    metafile: false,
+    plugins: [lazyStringWidth, fastTokenize, lazySliceAnsi],
+  });
 }
