@@ -60,7 +60,7 @@ describe('patched string-width', () => {
     expect(patchedSource).not.toContain('/^\\p{RGI_Emoji}$/v');
     expect(patchedSource).toContain('ambiguousIsNarrow && /^[');
     expect(patchedTokenizeSource).not.toContain('new Intl.Segmenter(undefined, { granularity: "grapheme" });');
-    expect(patchedTokenizeSource).toContain('singleWidthLine.test(str)');
+    expect(patchedTokenizeSource).toContain('of graphemes(str)');
     expect(patchedSliceAnsiSource).toContain('graphemeSegmenterInstance ??=');
   });
 
@@ -106,7 +106,7 @@ describe('patched string-width', () => {
 describe('patched ansi-tokenize', () => {
   it('gives the tokens of the original for every single-width character and generated lines, whole or cut at a width', () => {
     for (const char of singleWidthChars) expect(patchedTokenize(char)).toEqual(tokenize(char));
-    const others = ['漢', 'ｱ', '😀', '❤\uFE0F', '🇩🇪', '\u0301', '\u200D', '\t', '\u001B[31m', '\u001B[7m', '\u001B[0m', '\u001B[1;3;31m',
+    const others = ['漢', 'ｱ', '😀', '❤\uFE0F', '🇩🇪', '\u0301', '\u200D', '\t', '\u001B[31m', '\u001B[7m', '\u001B[0m', '\u001B[1;3;31m', '\u001B[38;2;1;2;3m', '\u001B[m', '\u001B[39', '\u001B[',
       '\u001B]8;;https://example.com\u0007', '\u009B', '\u001B'];
     const piece = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...singleWidthChars) },
@@ -116,5 +116,13 @@ describe('patched ansi-tokenize', () => {
       const text = pieces.join('');
       expect(patchedTokenize(text, endChar)).toEqual(tokenize(text, endChar));
     }), { numRuns: 3000 });
+    const styled = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...singleWidthChars) },
+      { weight: 1, arbitrary: fc.constantFrom('\u001B[31m', '\u001B[7m', '\u001B[0m', '\u001B[1;3;31m', '\u001B[38;5;208m', '\u001B[m', '\u001B[22m') },
+    );
+    fc.assert(fc.property(fc.array(styled, { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }), (pieces, endChar) => {
+      const text = pieces.join('');
+      expect(patchedTokenize(text, endChar)).toEqual(tokenize(text, endChar));
+    }), { numRuns: 2000 });
   });
 });
