@@ -1,10 +1,10 @@
 // Result navigation and history search in the whole console (memory backend, ink-testing-library).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/ui/app.js';
 import { HistoryFile } from '../../../source/ui/history-file.js';
 import type { ResolvedTarget } from '../../../source/profiles/target.js';
@@ -14,6 +14,8 @@ import type { ResolvedTarget } from '../../../source/profiles/target.js';
 const memory: ResolvedTarget = { dsn: 'memory', redacted: 'memory', profileName: 'memory', source: 'memory', settings: {} };
 let instance: ReturnType<typeof render> | null = null;
 afterEach(async () => { await act(async () => { instance?.unmount(); }); instance = null; });
+const folders: string[] = [];
+afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
 
 async function until(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +32,9 @@ async function send(...writes: string[]): Promise<void> {
 }
 
 async function start(history: string[] = [], target: ResolvedTarget = memory): Promise<void> {
-  const file = new HistoryFile(join(mkdtempSync(join(tmpdir(), 'dsnsh-ui-nav-')), 'h.json'));
+  const folder = mkdtempSync(join(tmpdir(), 'dsnsh-ui-nav-'));
+  folders.push(folder);
+  const file = new HistoryFile(join(folder, 'h.json'));
   file.save(history);
   await act(async () => {
     instance = render(<App target={target} readOnly={false} history={file} onExit={() => undefined} onSwitch={() => undefined} />);

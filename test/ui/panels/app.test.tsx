@@ -1,10 +1,10 @@
 // The whole console on the memory backend, driven through ink-testing-library's stdin.
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { App } from '../../../source/ui/app.js';
 import { HistoryFile } from '../../../source/ui/history-file.js';
 import type { ResolvedTarget } from '../../../source/profiles/target.js';
@@ -23,9 +23,12 @@ async function until(read: () => string | undefined, expected: string | RegExp, 
   }
 }
 
+const historyFolder = mkdtempSync(join(tmpdir(), 'dsnsh-ui-history-'));
+afterAll(() => rmSync(historyFolder, { recursive: true, force: true }));
+
 describe('console app', () => {
   it('runs statements typed fast and pasted, keeps history in a 0600 file, quits on \\q', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'dsnsh-ui-history-')), 'memory.json');
+    const file = join(historyFolder, 'memory.json');
     const history = new HistoryFile(file);
     let exitCode: number | null = null;
     let instance!: ReturnType<typeof render>;
