@@ -5,6 +5,7 @@ import { DsnError } from '../dsn/errors.js';
 import { ProfileError } from '../profiles/profile-error.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
+import { escapeControls } from '../text/escape-controls.js';
 
 export interface ErrorReport {
   message: string;
@@ -52,6 +53,5 @@ export function fail(error: unknown, phase: 'connect' | 'statement' = 'connect')
  * table name holding ESC [2J), which must not reach the terminal as a live escape sequence.
  */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim()
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }

@@ -1,16 +1,13 @@
 // A value as one line of cell text: NULL distinct from the text 'NULL', control characters escaped
 // so data can never move the cursor or change colours.
 import type { Value } from '../../adapters/adapter.js';
+import { escapeControls } from '../../text/escape-controls.js';
 
 /** Shown for SQL NULL (the text 'NULL' is shown as NULL) */
 export const NULL_MARK = '∅';
 
-const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-export function escapeControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => named[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Control and bidirectional-control characters shown escaped (one rule for every output). */
+export const escapeControl = escapeControls;
 
 export function cellText(value: Value): string {
   if (value === null) return NULL_MARK;
