@@ -19,6 +19,11 @@ function findWorkers(dir) {
   return found;
 }
 
+/** Worker files as esbuild entry points, named as the adapters look for them (`adapters__sqlite__…`). */
+export function workerEntryPoints(sourceDir) {
+  return findWorkers(sourceDir).map((file) => ({ in: file, out: relative(sourceDir, file).replace(/\.tsx?$/, '').replaceAll('/', '__') }));
+}
+
 // string-width (Ink measures every text with it) builds an Intl.Segmenter and a \p{RGI_Emoji}
 // regex when it is loaded: 30-60 ms of the console's first frame, though both serve only
 // non-ASCII text. Built on first use instead, and the emoji regex only for a segment holding a
@@ -87,11 +92,7 @@ function replacingPlugin(name, filter, replacements) {
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await buildAll();
 
 async function buildAll() {
-  const workers = findWorkers(join(root, 'source'));
-  const entryPoints = [
-    { in: join(root, 'source/cli.tsx'), out: 'cli' },
-    ...workers.map((file) => ({ in: file, out: relative(join(root, 'source'), file).replace(/\.tsx?$/, '').replaceAll('/', '__') })),
-  ];
+  const entryPoints = [{ in: join(root, 'source/cli.tsx'), out: 'cli' }, ...workerEntryPoints(join(root, 'source'))];
 
   // DSNSH_OUTDIR lets parallel test runs build their own copy (keep it inside the project so
   // node_modules resolves).

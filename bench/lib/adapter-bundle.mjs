@@ -1,7 +1,8 @@
 // Bundles dsnsh's adapter layer (open-adapter.ts + the DSN parser) with esbuild into bench's own
 // scratch folder, so case 6 can call the adapter from JavaScript without touching dist/.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { workerEntryPoints } from '../../scripts/build.mjs';
 import { DATA_DIR, PROJECT_ROOT } from './environment.mjs';
 
 const OUT_DIR = join(DATA_DIR, 'adapter-bundle');
@@ -20,7 +21,7 @@ export async function buildAdapterBundle() {
     await build({
       // Same layout as scripts/build.mjs: workers (`*-worker.ts`) as their own outputs beside the
       // entry, shared code in chunks/, so adapters find their workers as they do in dist/.
-      entryPoints: [{ in: entry, out: 'adapter' }, ...findWorkers(SOURCE).map((file) => ({ in: file, out: relative(SOURCE, file).replace(/\.tsx?$/, '').replaceAll('/', '__') }))],
+      entryPoints: [{ in: entry, out: 'adapter' }, ...workerEntryPoints(SOURCE)],
       chunkNames: 'chunks/[name]-[hash]',
       plugins: [stubMissingAdapters],
       outdir: OUT_DIR,
@@ -40,16 +41,6 @@ export async function buildAdapterBundle() {
 }
 
 const SOURCE = join(PROJECT_ROOT, 'source');
-
-function findWorkers(dir) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...findWorkers(full));
-    else if (/-worker\.tsx?$/.test(name)) found.push(full);
-  }
-  return found;
-}
 
 /** An adapter family not written yet fails when opened, not when bundling, so the others still run. */
 const stubMissingAdapters = {
