@@ -6,28 +6,13 @@
 // which shells report as 130). SQLite's journal keeps a file database consistent, and a memory
 // database is gone with the process anyway. Between calls the listeners are back and the caller's
 // AbortSignal is honoured before each call.
-import type BetterSqlite3 from 'better-sqlite3';
 import { AdapterError } from '../adapter-error.js';
 import type { Backend, PoolSettings } from '../../dsn/types.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { cancelledError, sqliteError } from './sqlite-errors.js';
-import { WorkerDatabase, WorkerFailure } from './worker-database.js';
-import type { WorkerErrorInfo, WorkerOpenConfig, WorkerRequest } from './worker-protocol.js';
-
-async function loadDriver(): Promise<typeof BetterSqlite3> {
-  try {
-    return (await import('better-sqlite3')).default;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkerFailure({ code: null, message, driverUnavailable: true });
-  }
-}
-
-function errorInfo(error: unknown): WorkerErrorInfo {
-  if (error instanceof WorkerFailure) return error.info;
-  const code = (error as { code?: unknown }).code;
-  return { code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) };
-}
+import { loadDriver } from './load-driver.js';
+import { failureInfo, WorkerDatabase, WorkerFailure } from './worker-database.js';
+import type { WorkerOpenConfig, WorkerRequest } from './worker-protocol.js';
 
 /** Runs `action` with Ctrl+C set to its default action (end the process), then restores the listeners. */
 function withDefaultSigint<T>(action: () => T): T {
@@ -75,7 +60,7 @@ export class InProcessConnection implements SqliteConnection {
       return withDefaultSigint(() => perform(database, request)) as T;
     } catch (error) {
       const sql = 'sql' in request ? request.sql : undefined;
-      throw sqliteError(this.backend, errorInfo(error), { phase: 'statement', sql, path: this.config.path });
+      throw sqliteError(this.backend, failureInfo(error), { phase: 'statement', sql, path: this.config.path });
     } finally {
       this.lastUsedAt = Date.now();
     }
@@ -116,7 +101,7 @@ export class InProcessConnection implements SqliteConnection {
       this.database = opened.database;
       this.version = opened.version;
     } catch (error) {
-      throw sqliteError(this.backend, errorInfo(error), { phase: 'open', path: this.config.path });
+      throw sqliteError(this.backend, failureInfo(error), { phase: 'open', path: this.config.path });
     }
     this.generation += 1;
     this.startedAt = Date.now();

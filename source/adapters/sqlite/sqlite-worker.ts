@@ -4,24 +4,15 @@
 // (measured: 53 s for a long recursive query, and process exit waited just as long). A child
 // process can be killed at once, so cancel is immediate and never blocks the console.
 import { chmodSync, rmSync } from 'node:fs';
-import type BetterSqlite3 from 'better-sqlite3';
 import { encodeChunk } from './chunk-encoding.js';
 import { watchParent } from './parent-watchdog.js';
-import { WorkerDatabase, WorkerFailure } from './worker-database.js';
-import type { WorkerEnvelope, WorkerErrorInfo, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { loadDriver } from './load-driver.js';
+import { failureInfo, WorkerDatabase, WorkerFailure } from './worker-database.js';
+import type { WorkerEnvelope, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 let database: WorkerDatabase | null = null;
 let ownedTempDir: string | null = null;
 let closing = false;
-
-async function loadDriver(): Promise<typeof BetterSqlite3> {
-  try {
-    return (await import('better-sqlite3')).default;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkerFailure({ code: null, message, driverUnavailable: true });
-  }
-}
 
 function requireDatabase(): WorkerDatabase {
   if (!database) throw new WorkerFailure({ code: null, message: 'The database is not open.' });
@@ -58,12 +49,6 @@ async function perform(request: WorkerRequest): Promise<unknown> {
   }
 }
 
-function errorInfo(error: unknown): WorkerErrorInfo {
-  if (error instanceof WorkerFailure) return error.info;
-  const code = (error as { code?: unknown }).code;
-  return { code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) };
-}
-
 function send(reply: WorkerReply, after?: () => void): void {
   process.send?.(reply, undefined, undefined, () => after?.());
 }
@@ -72,7 +57,7 @@ process.on('message', (message: WorkerEnvelope) => {
   void perform(message).then(
     (value) => send({ id: message.id, ok: true, value, inTransaction: database?.inTransaction ?? false },
       message.op === 'close' ? () => process.exit(0) : undefined),
-    (error: unknown) => send({ id: message.id, ok: false, error: errorInfo(error), inTransaction: database?.inTransaction ?? false }),
+    (error: unknown) => send({ id: message.id, ok: false, error: failureInfo(error), inTransaction: database?.inTransaction ?? false }),
   );
 });
 

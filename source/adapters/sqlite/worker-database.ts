@@ -20,6 +20,13 @@ export class WorkerFailure extends Error {
   }
 }
 
+/** Any failure as the protocol's error info (a driver error keeps its SQLite code). */
+export function failureInfo(error: unknown): WorkerErrorInfo {
+  if (error instanceof WorkerFailure) return error.info;
+  const code = (error as { code?: unknown }).code;
+  return { code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) };
+}
+
 function firstKeyword(text: string, reader: boolean): string | null {
   const word = /^[A-Za-z]+/.exec(text.replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, ''))?.[0]?.toUpperCase() ?? null;
   return word === 'WITH' && reader ? 'SELECT' : word;
