@@ -2,7 +2,19 @@
 // the wall-clock value in `loc`, so the ISO string carries loc's offset at that moment;
 // without parseTime the service sees the bare text, so we give the ISO form without an offset.
 
-export type DateTimeFormatter = (text: string) => string;
+export interface DateTimeFormatter {
+  (text: string): string;
+  /**
+   * When the formatter only puts 'T' between date and time and appends a fixed text ('' without
+   * parseTime, 'Z' in UTC): that text, so a row parser can build the value from the wire bytes
+   * directly. null when the suffix depends on the value (a zone with an offset lookup).
+   */
+  readonly fixedSuffix: string | null;
+}
+
+function withSuffix(format: (text: string) => string, fixedSuffix: string | null): DateTimeFormatter {
+  return Object.assign(format, { fixedSuffix });
+}
 
 function isUtc(zone: string): boolean {
   return zone === 'UTC' || zone === 'Etc/UTC';
@@ -104,15 +116,15 @@ function isoWallClock(text: string): string {
 
 export function makeDateTimeFormatter(parseTime: boolean, loc: string): DateTimeFormatter {
   if (!parseTime) {
-    return (text) => (isZeroDate(text) ? text : isoWallClock(text));
+    return withSuffix((text) => (isZeroDate(text) ? text : isoWallClock(text)), '');
   }
   const zone = resolveZone(loc);
   if (isUtc(zone)) {
-    return (text) => (isZeroDate(text) ? text : `${isoWallClock(text)}Z`);
+    return withSuffix((text) => (isZeroDate(text) ? text : `${isoWallClock(text)}Z`), 'Z');
   }
   const lookup = makeOffsetLookup(zone);
-  return (text) => {
+  return withSuffix((text) => {
     if (isZeroDate(text) || text.length < 16) return text;
     return `${isoWallClock(text)}${lookup(text)}`;
-  };
+  }, null);
 }

@@ -13,6 +13,7 @@ import type { PooledConnection } from './mysql-pool.js';
 import { prepareSql } from './mysql-execute.js';
 import { StatementGuard } from './mysql-statement-guard.js';
 import { makeRowNormaliser, type RowNormaliser } from './mysql-values.js';
+import { makeFastRowParser, type FastRowParser, type RowPacket } from './mysql-row-parser.js';
 
 const DEFAULT_CHUNK = 1000;
 const CLOSE_GRACE_MS = 5000;
@@ -41,6 +42,31 @@ function interceptRows(query: Query, onRow: (row: unknown, index: number) => voi
   } as Query['emit'];
 }
 
+/** The row the fast parser made last: mysql2 emits each row right after parsing it. */
+interface FastRowMark {
+  row: unknown;
+}
+
+/**
+ * Lets `fast` parse the rows of the first result set in place of mysql2's generated parser
+ * (mysql2 keeps it in `_rowParser`, set after the 'fields' event). A row not marked as ours in
+ * `mark` (a later result set, or a mysql2 that no longer reads `_rowParser`) still goes
+ * through the normaliser.
+ */
+function interceptRowParser(query: Query, fast: () => FastRowParser | null, mark: FastRowMark): void {
+  let active: unknown = null;
+  Object.defineProperty(query, '_rowParser', {
+    configurable: true,
+    get: () => active,
+    set(driverParser: unknown) {
+      const ours = (query as unknown as { _resultIndex?: number })._resultIndex === 0 ? fast() : null;
+      active = ours
+        ? { next: (packet: RowPacket) => { const row = ours.parse(packet); mark.row = row; return row; } }
+        : driverParser;
+    },
+  });
+}
+
 /** `done(discard)` is called exactly once when the connection is free again. */
 export function openRowStream(
   connection: PooledConnection,
@@ -61,6 +87,8 @@ export function openRowStream(
   const guard = new StatementGuard(connection, context, options.signal);
 
   let normaliser: RowNormaliser | null = null;
+  let fastParser: FastRowParser | null = null;
+  const fastMark: FastRowMark = { row: null };
   /** Full chunks, oldest first, and the one being filled */
   let ready: Row[][] = [];
   let filling: Row[] = [];
@@ -111,12 +139,13 @@ export function openRowStream(
   query.on('fields', (fields: FieldPacket[] | undefined) => {
     if (normaliser || !fields) return;
     normaliser = makeRowNormaliser(fields, context.formatDateTime);
+    fastParser = makeFastRowParser(fields, context.formatDateTime);
     // A statement cancelled before its first row opens as a failure, not as a stream.
     if (!guard.verdict()) opened?.(normaliser.columns);
   });
   const onRow = (row: unknown, index: number): void => {
     if (abandoning || index !== 0 || !normaliser || !Array.isArray(row)) return;
-    filling.push(normaliser.normalise(row));
+    filling.push(row === fastMark.row ? row as Row : normaliser.normalise(row));
     if (filling.length >= chunkSize) {
       ready.push(filling);
       filling = [];
@@ -133,6 +162,7 @@ export function openRowStream(
     connection.raw.pause();
   }
   interceptRows(query, onRow);
+  interceptRowParser(query, () => fastParser, fastMark);
   query.on('error', (error: unknown) => {
     fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
   });
