@@ -30,8 +30,21 @@ export interface StatementResult {
 /** A large result read in chunks at the consumer's pace; memory bounded by the chunk size. */
 export interface RowStream extends AsyncIterable<Row[]> {
   readonly columns: Column[];
+  /**
+   * Present when the stream was opened with `jsonText` and the adapter has its chunks as text
+   * anyway (SQLite renders rows itself): each chunk as a JSON array of positional rows, values
+   * exactly as the contract normalises them (±Infinity as ±9.0e+999). A consumer that only
+   * re-encodes rows (a CSV export) can decode them on another thread. Iterate this or the
+   * stream, not both.
+   */
+  readonly jsonChunks?: () => AsyncIterable<JsonChunk>;
   /** Stops reading and releases the connection; idempotent, safe after iteration ended. */
   close(): Promise<void>;
+}
+
+export interface JsonChunk {
+  json: string;
+  rows: number;
 }
 
 export interface RunOptions {
@@ -43,6 +56,8 @@ export interface RunOptions {
 export interface StreamOptions extends RunOptions {
   /** Rows per chunk (default 1000) */
   chunkSize?: number;
+  /** The consumer would rather take chunks as JSON text (see RowStream.jsonChunks) */
+  jsonText?: boolean;
 }
 
 export type TransactionState = 'idle' | 'in-transaction' | 'failed';

@@ -36,6 +36,7 @@ export class InProcessConnection implements SqliteConnection {
   private lastUsedAt = 0;
   generation = 0;
   version = '';
+  readonly streamEncoding = 'values';
 
   constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
 
@@ -117,7 +118,7 @@ function perform(database: WorkerDatabase, request: WorkerRequest): unknown {
     case 'script':
       return database.script(request.sql, request.params);
     case 'stream-open':
-      return database.streamOpen(request.sql, request.params);
+      return database.streamOpen(request.sql, request.params, request.encoding);
     case 'stream-next':
       return database.streamNext(request.streamId, request.chunkSize);
     case 'stream-close':

@@ -2,7 +2,7 @@
 // worker process (the console: never blocks, cancel kills it) or this process (the CLI: no
 // process start-up to pay, see in-process-connection.ts).
 import type { Backend, PoolSettings } from '../../dsn/types.js';
-import type { WorkerRequest } from './worker-protocol.js';
+import type { RowEncoding, WorkerRequest } from './worker-protocol.js';
 
 export interface SqliteConnection {
   readonly backend: Backend;
@@ -10,6 +10,11 @@ export interface SqliteConnection {
   readonly generation: number;
   readonly isOpen: boolean;
   readonly inTransaction: boolean;
+  /**
+   * How streams should ask for rows by default: json where chunks cross a process boundary (one
+   * string per chunk is cheap to send and to parse), values in this process (no parse needed).
+   */
+  readonly streamEncoding: RowEncoding;
   start(): Promise<void>;
   request<T>(request: WorkerRequest, signal?: AbortSignal): Promise<T>;
   /** Closes the connection when max_conn_lifetime or max_conn_idle_time has passed; reopened on next use. */

@@ -1,6 +1,6 @@
 // A RowStream over a worker-side iterator: chunks are fetched as the consumer takes them, one
 // chunk ahead, so memory on both sides is bounded by two chunks.
-import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
+import type { Column, JsonChunk, Row, RowStream, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { decodeChunkRows } from './chunk-encoding.js';
@@ -19,7 +19,7 @@ export async function openSqliteRowStream(
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   let opened: WorkerStreamOpened;
   try {
-    opened = await worker.request<WorkerStreamOpened>({ op: 'stream-open', sql, params: options.params ?? [] }, signal);
+    opened = await worker.request<WorkerStreamOpened>({ op: 'stream-open', sql, params: options.params ?? [], encoding: options.jsonText ? 'json' : worker.streamEncoding }, signal);
   } catch (error) {
     onClosed();
     throw error;
@@ -54,7 +54,7 @@ export async function openSqliteRowStream(
   // One chunk of read-ahead: the next chunk is requested before the current one is handed over,
   // so the worker reads while the consumer works (no turn-taking), and at most two chunks exist.
   // The worker answers requests in order, so a stream-close sent later still follows it.
-  async function* chunks(): AsyncGenerator<Row[]> {
+  async function* workerChunks(): AsyncGenerator<WorkerChunk> {
     let ahead: Promise<WorkerChunk> | null = null;
     try {
       while (!finished) {
@@ -65,8 +65,7 @@ export async function openSqliteRowStream(
         ahead = null;
         if (chunk.done) finished = true;
         else if (worker.generation === generation) ahead = fetchNext();
-        const rows = decodeChunkRows(chunk);
-        if (rows.length > 0) yield rows;
+        yield chunk;
       }
     } finally {
       await ahead?.catch(() => undefined);
@@ -74,10 +73,24 @@ export async function openSqliteRowStream(
     }
   }
 
+  async function* rowChunks(): AsyncGenerator<Row[]> {
+    for await (const chunk of workerChunks()) {
+      const rows = decodeChunkRows(chunk);
+      if (rows.length > 0) yield rows;
+    }
+  }
+
+  async function* jsonChunks(): AsyncGenerator<JsonChunk> {
+    for await (const chunk of workerChunks()) {
+      if (chunk.json !== undefined) yield { json: chunk.json, rows: chunk.rowCount ?? 0 };
+    }
+  }
+
   const columns: Column[] = opened.columns;
   return {
     columns,
     close,
-    [Symbol.asyncIterator]: () => chunks(),
+    ...(opened.json ? { jsonChunks } : {}),
+    [Symbol.asyncIterator]: () => rowChunks(),
   };
 }

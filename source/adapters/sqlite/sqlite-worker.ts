@@ -35,7 +35,7 @@ async function perform(request: WorkerRequest): Promise<unknown> {
     case 'script':
       return requireDatabase().script(request.sql, request.params);
     case 'stream-open':
-      return requireDatabase().streamOpen(request.sql, request.params);
+      return requireDatabase().streamOpen(request.sql, request.params, request.encoding);
     case 'stream-next':
       return encodeChunk(requireDatabase().streamNext(request.streamId, request.chunkSize));
     case 'stream-close':

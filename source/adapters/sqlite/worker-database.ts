@@ -5,7 +5,8 @@ import type { Column, Row, Value } from '../adapter.js';
 import { bindableParam, normaliseValue } from './normalise-value.js';
 import { splitStatements, type Statement as ScriptStatement } from '../../sql/split-statements.js';
 import { applyTxlock } from './txlock.js';
-import type { WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
+import { jsonRowsQuery, rowsCanBeJson } from './json-rows-query.js';
+import type { RowEncoding, WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
 
 type Driver = typeof BetterSqlite3;
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -53,8 +54,11 @@ function pragmaStatement(name: string, value: string): string {
   return `${name} = ${value}`;
 }
 
+/** An open stream: raw rows of values, or (json) one JSON array text per row. */
+type OpenStream = { json: false; rows: IterableIterator<unknown[]> } | { json: true; rows: IterableIterator<string> };
+
 export class WorkerDatabase {
-  private readonly streams = new Map<number, IterableIterator<unknown[]>>();
+  private readonly streams = new Map<number, OpenStream>();
   private nextStreamId = 1;
 
   private constructor(private readonly db: BetterSqlite3.Database, private readonly txlock: WorkerOpenConfig['txlock']) {}
@@ -110,7 +114,8 @@ export class WorkerDatabase {
       this.withPosition(statement, index, statements.length, () => this.execute(statement.text, params)));
   }
 
-  streamOpen(sql: string, params: Value[]): WorkerStreamOpened {
+  /** `encoding` json: SQLite renders the rows as JSON text where it can (see json-rows-query.ts). */
+  streamOpen(sql: string, params: Value[], encoding: RowEncoding = 'values'): WorkerStreamOpened {
     const statements = splitStatements(sql, 'sqlite');
     if (statements.length !== 1) {
       throw new WorkerFailure({ code: null, message: `A stream reads one statement, but the text holds ${statements.length}.` });
@@ -118,24 +123,31 @@ export class WorkerDatabase {
     const statement = statements[0]!;
     return this.withPosition(statement, 0, 1, () => {
       const prepared = this.prepare(statement.text);
+      const bound = params.map(bindableParam);
       if (!prepared.reader) {
-        prepared.run(...params.map(bindableParam));
-        return { streamId: 0, columns: [], ranWithoutRows: true };
+        prepared.run(...bound);
+        return { streamId: 0, columns: [], ranWithoutRows: true, json: false };
       }
-      prepared.raw(true);
       const streamId = this.nextStreamId++;
-      this.streams.set(streamId, prepared.iterate(...params.map(bindableParam)) as IterableIterator<unknown[]>);
-      return { streamId, columns: columnsOf(prepared), ranWithoutRows: false };
+      const asJson = encoding === 'json' ? this.jsonRowsStatement(prepared, statement.text) : null;
+      if (asJson) {
+        this.streams.set(streamId, { json: true, rows: asJson.iterate(...bound) as IterableIterator<string> });
+      } else {
+        prepared.raw(true);
+        this.streams.set(streamId, { json: false, rows: prepared.iterate(...bound) as IterableIterator<unknown[]> });
+      }
+      return { streamId, columns: columnsOf(prepared), ranWithoutRows: false, json: asJson !== null };
     });
   }
 
   /** Up to chunkSize rows; memory stays bounded by the chunk, whatever the result size. */
   streamNext(streamId: number, chunkSize: number): WorkerChunk {
-    const iterator = this.streams.get(streamId);
-    if (!iterator) return { rows: [], done: true };
+    const stream = this.streams.get(streamId);
+    if (!stream) return { rows: [], done: true };
+    if (stream.json) return this.nextJsonChunk(streamId, stream.rows, chunkSize);
     const rows: Row[] = [];
     while (rows.length < chunkSize) {
-      const next = iterator.next();
+      const next = stream.rows.next();
       if (next.done) {
         this.streams.delete(streamId);
         return { rows, done: true };
@@ -146,13 +158,41 @@ export class WorkerDatabase {
   }
 
   streamClose(streamId: number): void {
-    this.streams.get(streamId)?.return?.();
+    this.streams.get(streamId)?.rows.return?.();
     this.streams.delete(streamId);
   }
 
   close(): void {
     for (const id of [...this.streams.keys()]) this.streamClose(id);
     if (this.db.open) this.db.close();
+  }
+
+  private nextJsonChunk(streamId: number, rows: IterableIterator<string>, chunkSize: number): WorkerChunk {
+    const texts: string[] = [];
+    let done = false;
+    while (texts.length < chunkSize) {
+      const next = rows.next();
+      if (next.done) {
+        this.streams.delete(streamId);
+        done = true;
+        break;
+      }
+      texts.push(next.value);
+    }
+    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: `[${texts.join(',')}]`, rowCount: texts.length };
+  }
+
+  /** The statement wrapped to return JSON rows, or null when it cannot or should not be. */
+  private jsonRowsStatement(prepared: Statement, text: string): Statement | null {
+    const columns = prepared.columns();
+    if (!rowsCanBeJson(columns)) return null;
+    let wrapped: Statement;
+    try {
+      wrapped = this.prepare(jsonRowsQuery(text, columns.length));
+    } catch {
+      return null; // e.g. a statement that cannot be a CTE body: the values path serves it
+    }
+    return wrapped.reader && wrapped.columns().length === 1 ? wrapped.pluck(true) : null;
   }
 
   private prepare(text: string): Statement {

@@ -34,6 +34,7 @@ export class SqliteWorkerProcess implements SqliteConnection {
   /** Bumped on every (re)start: streams opened on an older worker are gone. */
   generation = 0;
   version = '';
+  readonly streamEncoding = 'json';
 
   constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
 

@@ -17,11 +17,14 @@ export interface WorkerOpenConfig {
   ownedTempDir: string | null;
 }
 
+/** How a stream's chunks cross: field values, or one JSON text per chunk made by SQLite (see json-rows-query.ts). */
+export type RowEncoding = 'values' | 'json';
+
 export type WorkerRequest =
   | { op: 'open'; config: WorkerOpenConfig }
   | { op: 'run'; sql: string; params: Value[] }
   | { op: 'script'; sql: string; params: Value[] }
-  | { op: 'stream-open'; sql: string; params: Value[] }
+  | { op: 'stream-open'; sql: string; params: Value[]; encoding?: RowEncoding }
   | { op: 'stream-next'; streamId: number; chunkSize: number }
   | { op: 'stream-close'; streamId: number }
   | { op: 'close' };
@@ -39,17 +42,22 @@ export interface WorkerStreamOpened {
   columns: Column[];
   /** Set when the statement returns no rows (it has already run) */
   ranWithoutRows: boolean;
+  /** Every chunk comes as JSON text rendered by SQLite (asked for, and possible for this statement) */
+  json: boolean;
 }
 
 export interface WorkerChunk {
   rows: Row[];
   done: boolean;
   /**
-   * The worker process sends the rows as one JSON text instead (`rows` then empty): parsing it
-   * costs the parent far less than deserialising a thousand small arrays. Only used when JSON
-   * keeps every value exact (no Infinity, no -0); see chunk-encoding.ts.
+   * The rows as one JSON text instead (`rows` then empty): made by SQLite itself for a stream
+   * opened with the json encoding, or by the worker process from the values (parsing it costs
+   * the parent far less than deserialising a thousand small arrays). Either way every value is
+   * exact; see json-rows-query.ts and chunk-encoding.ts.
    */
   json?: string;
+  /** Rows in `json`, when set */
+  rowCount?: number;
 }
 
 export interface WorkerErrorInfo {
