@@ -13,7 +13,8 @@ import type { PooledConnection } from './mysql-pool.js';
 import { prepareSql } from './mysql-execute.js';
 import { StatementGuard } from './mysql-statement-guard.js';
 import { makeRowNormaliser, type RowNormaliser } from './mysql-values.js';
-import { makeFastRowParser, type FastRowParser, type RowPacket } from './mysql-row-parser.js';
+import { interceptRowParser, interceptRows, shortcutRowPackets, type FastRowMark } from './mysql-row-hooks.js';
+import { makeFastRowParser, type FastRowParser } from './mysql-row-parser.js';
 
 const DEFAULT_CHUNK = 1000;
 const CLOSE_GRACE_MS = 5000;
@@ -24,48 +25,6 @@ const CLOSE_GRACE_MS = 5000;
  */
 const READY_CHUNKS = 4;
 const MAX_UNTAKEN_BYTES = 16 * 1024 * 1024;
-
-/**
- * mysql2 emits one 'result' event per row; EventEmitter's dispatch was ~5% of a million-row
- * export's CPU. Rows go straight to `onRow`; every other event is emitted as usual.
- */
-function interceptRows(query: Query, onRow: (row: unknown, index: number) => void): void {
-  const emit = query.emit;
-  query.emit = function emitExceptRows(this: Query, event: string | symbol, row?: unknown, index?: unknown): boolean {
-    if (event === 'result') {
-      onRow(row, index as number);
-      return true;
-    }
-    // Not rest parameters: those would allocate an array for every row too.
-    // eslint-disable-next-line prefer-rest-params
-    return Reflect.apply(emit, this, arguments) as boolean;
-  } as Query['emit'];
-}
-
-/** The row the fast parser made last: mysql2 emits each row right after parsing it. */
-interface FastRowMark {
-  row: unknown;
-}
-
-/**
- * Lets `fast` parse the rows of the first result set in place of mysql2's generated parser
- * (mysql2 keeps it in `_rowParser`, set after the 'fields' event). A row not marked as ours in
- * `mark` (a later result set, or a mysql2 that no longer reads `_rowParser`) still goes
- * through the normaliser.
- */
-function interceptRowParser(query: Query, fast: () => FastRowParser | null, mark: FastRowMark): void {
-  let active: unknown = null;
-  Object.defineProperty(query, '_rowParser', {
-    configurable: true,
-    get: () => active,
-    set(driverParser: unknown) {
-      const ours = (query as unknown as { _resultIndex?: number })._resultIndex === 0 ? fast() : null;
-      active = ours
-        ? { next: (packet: RowPacket) => { const row = ours.parse(packet); mark.row = row; return row; } }
-        : driverParser;
-    },
-  });
-}
 
 /** `done(discard)` is called exactly once when the connection is free again. */
 export function openRowStream(
@@ -89,6 +48,8 @@ export function openRowStream(
   let normaliser: RowNormaliser | null = null;
   let fastParser: FastRowParser | null = null;
   const fastMark: FastRowMark = { row: null };
+  /** Gives mysql2 its packets back (set once the query exists) */
+  let undoShortcut = (): void => {};
   /** Full chunks, oldest first, and the one being filled */
   let ready: Row[][] = [];
   let filling: Row[] = [];
@@ -110,6 +71,7 @@ export function openRowStream(
   const finish = () => {
     if (finished) return;
     finished = true;
+    undoShortcut();
     connection.raw.off('error', onConnectionLost);
     const broken = failure !== null && (failure.kind === 'connect' || failure.kind === 'timeout' || failure.kind === 'tls');
     // The connection goes back only after our KILL (if any) has landed.
@@ -163,6 +125,7 @@ export function openRowStream(
   }
   interceptRows(query, onRow);
   interceptRowParser(query, () => fastParser, fastMark);
+  undoShortcut = shortcutRowPackets(connection.raw, query, () => fastParser, fastMark, onRow);
   query.on('error', (error: unknown) => {
     fail(guard.verdict() ?? toAdapterError(error, { ...context.errorContext, sql: text }));
   });
