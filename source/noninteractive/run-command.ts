@@ -116,6 +116,7 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
         signal: interrupt.signal,
         continueOnError: args.continueOnError,
         serverCsv: serverCsvAllowed(adapter, options, readOnly) ? { header: options.header } : null,
+        offThreadRows: options.format === 'csv' || options.format === 'tsv' ? options : null,
         openSession: () => interrupt.whileConnecting(() => openSession(opened)),
         onNoStatements: args.sources.length > 0 ? undefined : () => {
           // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.

@@ -1,6 +1,6 @@
 // Runs scripts statement by statement on one session (so BEGIN ... COMMIT, SET and temporary
 // tables carry across -c, -f and stdin), streaming each result to the writer at the reader's pace.
-import type { Adapter, Session } from '../adapters/adapter.js';
+import type { Adapter, RowStream, Session } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { Statement } from '../sql/split-statements.js';
 import { isQueryStatement } from '../sql/statement-kind.js';
@@ -11,6 +11,8 @@ import { describeError, printError } from './report-error.js';
 import { isLostConnection, lostConnectionHint, reopenSession } from './lost-connection.js';
 import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
 import { WholeRecordWriter } from './whole-records.js';
+import { writeJsonChunks } from './write-json-chunks.js';
+import type { FormatOptions } from './output/format-options.js';
 
 export type { Script } from './statement-feed.js';
 
@@ -23,6 +25,8 @@ export interface ScriptRunOptions {
   continueOnError: boolean;
   /** Set when the server may write CSV itself (csv format, default NULL text); used when the whole input is one query */
   serverCsv: { header: boolean } | null;
+  /** Set when the writer's rows may be formatted on a worker thread (csv, tsv): see write-json-chunks.ts */
+  offThreadRows?: FormatOptions | null;
   stderr?: NodeJS.WritableStream;
   /** Called when the input held no statement at all */
   onNoStatements?: () => void;
@@ -162,19 +166,20 @@ async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: b
       }
       return;
     }
-    const stream = await session.stream(sql, { signal, chunkSize: CHUNK_ROWS });
+    const offThread = options.offThreadRows ?? null;
+    const stream = await session.stream(sql, { signal, chunkSize: CHUNK_ROWS, jsonText: offThread !== null });
     try {
       writer.begin(stream.columns);
       progress.rows = 0;
-      for await (const chunk of stream) {
-        writer.rows(chunk);
-        // One write per chunk: a slow query shows its first rows at once, and a slow reader
-        // holds the producer back (flush awaits 'drain').
-        await sink.flush();
-        progress.rows += chunk.length;
-        // A cancel that reached the server between two fetches does nothing there: stop reading.
+      // A cancel that reached the server between two fetches does nothing there: stop reading.
+      const checkCancelled = () => {
         if (signal.aborted) throw new AdapterError('cancelled', adapter.backend, 'The statement was cancelled');
-      }
+      };
+      const onRows = (count: number) => {
+        progress.rows = (progress.rows ?? 0) + count;
+      };
+      if (offThread && stream.jsonChunks) await writeJsonChunks(stream.jsonChunks(), { writer, sink, format: offThread, checkCancelled, onRows });
+      else await writeRowChunks(stream, writer, sink, checkCancelled, onRows);
       writer.end(progress.rows);
     } finally {
       await stream.close();
@@ -190,6 +195,17 @@ async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: b
     }
   }
   await sink.flush();
+}
+
+async function writeRowChunks(stream: RowStream, writer: ResultWriter, sink: OutputSink, checkCancelled: () => void, onRows: (count: number) => void): Promise<void> {
+  for await (const chunk of stream) {
+    writer.rows(chunk);
+    // One write per chunk: a slow query shows its first rows at once, and a slow reader holds
+    // the producer back (flush awaits 'drain').
+    await sink.flush();
+    onRows(chunk.length);
+    checkCancelled();
+  }
 }
 
 /** 1-based line in the script: the statement's line, plus the lines before the server's error position. */

@@ -37,6 +37,7 @@ export class InProcessConnection implements SqliteConnection {
   generation = 0;
   version = '';
   readonly streamEncoding = 'values';
+  readonly readAhead = 1;
 
   constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
 

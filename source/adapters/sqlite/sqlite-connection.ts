@@ -15,6 +15,8 @@ export interface SqliteConnection {
    * string per chunk is cheap to send and to parse), values in this process (no parse needed).
    */
   readonly streamEncoding: RowEncoding;
+  /** Chunk requests a stream keeps in flight ahead of its consumer */
+  readonly readAhead: number;
   start(): Promise<void>;
   request<T>(request: WorkerRequest, signal?: AbortSignal): Promise<T>;
   /** Closes the connection when max_conn_lifetime or max_conn_idle_time has passed; reopened on next use. */

@@ -3,7 +3,7 @@
 import type { Column, JsonChunk, Row, RowStream, StreamOptions } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { SqliteConnection } from './sqlite-connection.js';
-import { decodeChunkRows } from './chunk-encoding.js';
+import { chunkJson, decodeChunkRows } from './chunk-encoding.js';
 import type { WorkerChunk, WorkerStreamOpened } from './worker-protocol.js';
 
 const DEFAULT_CHUNK = 1000;
@@ -51,24 +51,25 @@ export async function openSqliteRowStream(
     return request;
   };
 
-  // One chunk of read-ahead: the next chunk is requested before the current one is handed over,
-  // so the worker reads while the consumer works (no turn-taking), and at most two chunks exist.
-  // The worker answers requests in order, so a stream-close sent later still follows it.
+  // Read-ahead: the next chunks are requested before the current one is handed over, so the
+  // connection reads while the consumer works. Across a process boundary two requests wait in
+  // the worker's queue: it starts the next chunk the moment it has sent one, instead of idling
+  // for a round trip per chunk. At most readAhead + 1 chunks exist. The worker answers requests
+  // in order, so a stream-close sent later still follows them.
   async function* workerChunks(): AsyncGenerator<WorkerChunk> {
-    let ahead: Promise<WorkerChunk> | null = null;
+    const ahead: Promise<WorkerChunk>[] = [];
     try {
       while (!finished) {
         if (worker.generation !== generation) {
           throw new AdapterError('other', worker.backend, 'The stream ended because the database connection was restarted (a statement was cancelled).');
         }
-        const chunk = await (ahead ?? fetchNext());
-        ahead = null;
+        const chunk = await (ahead.shift() ?? fetchNext());
         if (chunk.done) finished = true;
-        else if (worker.generation === generation) ahead = fetchNext();
+        else if (worker.generation === generation) while (ahead.length < worker.readAhead) ahead.push(fetchNext());
         yield chunk;
       }
     } finally {
-      await ahead?.catch(() => undefined);
+      await Promise.all(ahead.map((request) => request.catch(() => undefined)));
       await close();
     }
   }
@@ -82,7 +83,8 @@ export async function openSqliteRowStream(
 
   async function* jsonChunks(): AsyncGenerator<JsonChunk> {
     for await (const chunk of workerChunks()) {
-      if (chunk.json !== undefined) yield { json: chunk.json, rows: chunk.rowCount ?? 0 };
+      const json = chunkJson(chunk);
+      if (json !== undefined) yield { json, rows: chunk.rowCount ?? 0 };
     }
   }
 

@@ -35,6 +35,7 @@ export class SqliteWorkerProcess implements SqliteConnection {
   generation = 0;
   version = '';
   readonly streamEncoding = 'json';
+  readonly readAhead = 2;
 
   constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
 

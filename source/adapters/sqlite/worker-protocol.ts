@@ -56,7 +56,9 @@ export interface WorkerChunk {
    * exact; see json-rows-query.ts and chunk-encoding.ts.
    */
   json?: string;
-  /** Rows in `json`, when set */
+  /** `json` as UTF-8, as the worker process sends it */
+  jsonBytes?: Uint8Array;
+  /** Rows in `json` / `jsonBytes`, when set */
   rowCount?: number;
 }
 

@@ -10,7 +10,8 @@ export class OutputClosedError extends Error {
 const HIGH_WATER = 64 * 1024;
 
 export class OutputSink {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
+  private hasBytes = false;
   private size = 0;
   private closedBy: Error | null = null;
 
@@ -24,9 +25,11 @@ export class OutputSink {
     return this.closedBy !== null;
   }
 
-  write(text: string): void {
+  /** Text, or text already encoded as UTF-8 (e.g. formatted on a worker thread) */
+  write(text: string | Uint8Array): void {
     this.parts.push(text);
     this.size += text.length;
+    if (typeof text !== 'string') this.hasBytes = true;
   }
 
   async drainIfFull(): Promise<void> {
@@ -36,8 +39,9 @@ export class OutputSink {
   async flush(): Promise<void> {
     if (this.closedBy) throw new OutputClosedError('output closed');
     if (this.size === 0) return;
-    const data = this.parts.join('');
+    const data = this.hasBytes ? joinBytes(this.parts) : this.parts.join('');
     this.parts = [];
+    this.hasBytes = false;
     this.size = 0;
     if (!this.stream.write(data)) await this.waitForDrain();
     if (this.closedBy) throw new OutputClosedError('output closed');
@@ -54,4 +58,9 @@ export class OutputSink {
     ]);
     abort.abort();
   }
+}
+
+function joinBytes(parts: (string | Uint8Array)[]): Uint8Array {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0]!;
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
