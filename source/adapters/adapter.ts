@@ -38,8 +38,25 @@ export interface RowStream extends AsyncIterable<Row[]> {
    * stream, not both.
    */
   readonly jsonChunks?: () => AsyncIterable<JsonChunk>;
+  /**
+   * Present where rows can be passed over before they reach this process (SQLite's worker
+   * process): reads up to `limit` more rows and returns only the last `keep` of them, with how
+   * many came before them; `done` once the result has ended (the stream is then closed). For a
+   * consumer that keeps only the newest rows (the console following a result to its end); a
+   * bounded `limit` keeps each call short, so a cancel is honoured between calls. Not while an
+   * iteration step is pending.
+   */
+  readonly tail?: (keep: number, limit: number) => Promise<StreamTail>;
   /** Stops reading and releases the connection; idempotent, safe after iteration ended. */
   close(): Promise<void>;
+}
+
+export interface StreamTail {
+  /** Rows that were passed over (they came before `rows`) */
+  skipped: number;
+  rows: Row[];
+  /** The result has no more rows */
+  done: boolean;
 }
 
 export interface JsonChunk {

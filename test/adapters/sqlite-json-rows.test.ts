@@ -99,3 +99,49 @@ describe.each([
     expect((await adapter.run('SELECT count(*) FROM edge')).rows).toEqual([[8]]);
   });
 });
+
+describe('passing over rows in the worker process (RowStream.tail, the console following a result to its end)', () => {
+  let adapter: Adapter;
+  beforeAll(async () => {
+    adapter = await openAdapter(parseDsn(`sqlite://${file}`));
+    await adapter.run('CREATE TABLE IF NOT EXISTS many (id INTEGER PRIMARY KEY, v TEXT, r REAL)');
+    await adapter.run(`WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < 2500) INSERT INTO many (v, r) SELECT 'v' || k, k * 0.25 FROM g`);
+  });
+  afterAll(() => adapter.close());
+
+  it('returns the last rows of each step and counts the rest, after the chunks already read ahead', async () => {
+    const all = (await adapter.run('SELECT * FROM many ORDER BY id')).rows;
+    const stream = await adapter.stream('SELECT * FROM many ORDER BY id', { chunkSize: 100 });
+    expect(stream.tail).toBeDefined();
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.value).toEqual(all.slice(0, 100));
+    // Two chunks were requested ahead (rows 100-299): they are part of the first step.
+    let position = 100;
+    const steps: { skipped: number; rows: number; done: boolean }[] = [];
+    for (;;) {
+      const step = await stream.tail!(50, 1000);
+      position += step.skipped;
+      expect(step.rows).toEqual(all.slice(position, position + step.rows.length));
+      position += step.rows.length;
+      steps.push({ skipped: step.skipped, rows: step.rows.length, done: step.done });
+      if (step.done) break;
+    }
+    expect(position).toBe(2500);
+    expect(steps[0]).toEqual({ skipped: 1150, rows: 50, done: false });
+    expect(steps.at(-1)?.done).toBe(true);
+    expect((await iterator.next()).done).toBe(true);
+    expect((await adapter.run('SELECT count(*) FROM many')).rows).toEqual([[2500]]);
+  });
+
+  it('in this process (the CLI) rows are read anyway: no tail', async () => {
+    const inProcess = await openAdapter(parseDsn(`sqlite://${file}`), { inProcess: true });
+    try {
+      const stream = await inProcess.stream('SELECT * FROM many');
+      expect(stream.tail).toBeUndefined();
+      await stream.close();
+    } finally {
+      await inProcess.close();
+    }
+  });
+});

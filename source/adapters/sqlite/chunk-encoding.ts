@@ -24,9 +24,10 @@ function jsonKeepsExact(rows: Row[]): boolean {
 
 /** In the worker process, before sending. */
 export function encodeChunk(chunk: WorkerChunk): WorkerChunk {
-  if (chunk.json !== undefined) return { rows: [], done: chunk.done, jsonBytes: encoder.encode(chunk.json), rowCount: chunk.rowCount };
+  const { skipped } = chunk;
+  if (chunk.json !== undefined) return { rows: [], done: chunk.done, jsonBytes: encoder.encode(chunk.json), rowCount: chunk.rowCount, skipped };
   if (chunk.rows.length === 0 || !jsonKeepsExact(chunk.rows)) return chunk;
-  return { rows: [], done: chunk.done, jsonBytes: encoder.encode(JSON.stringify(chunk.rows)), rowCount: chunk.rows.length };
+  return { rows: [], done: chunk.done, jsonBytes: encoder.encode(JSON.stringify(chunk.rows)), rowCount: chunk.rows.length, skipped };
 }
 
 /** The chunk's JSON text, if it came as JSON. */

@@ -38,6 +38,7 @@ export class InProcessConnection implements SqliteConnection {
   version = '';
   readonly streamEncoding = 'values';
   readonly readAhead = 1;
+  readonly passesOverRows = false;
 
   constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
 
@@ -122,6 +123,8 @@ function perform(database: WorkerDatabase, request: WorkerRequest): unknown {
       return database.streamOpen(request.sql, request.params, request.encoding);
     case 'stream-next':
       return database.streamNext(request.streamId, request.chunkSize);
+    case 'stream-tail':
+      return database.streamTail(request.streamId, request.keep, request.limit);
     case 'stream-close':
       database.streamClose(request.streamId);
       return null;

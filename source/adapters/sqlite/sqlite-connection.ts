@@ -17,6 +17,8 @@ export interface SqliteConnection {
   readonly streamEncoding: RowEncoding;
   /** Chunk requests a stream keeps in flight ahead of its consumer */
   readonly readAhead: number;
+  /** Rows a consumer will not keep can be passed over where they are read (RowStream.tail) */
+  readonly passesOverRows: boolean;
   start(): Promise<void>;
   request<T>(request: WorkerRequest, signal?: AbortSignal): Promise<T>;
   /** Closes the connection when max_conn_lifetime or max_conn_idle_time has passed; reopened on next use. */

@@ -1,6 +1,6 @@
 // A RowStream over a worker-side iterator: chunks are fetched as the consumer takes them, one
 // chunk ahead, so memory on both sides is bounded by two chunks.
-import type { Column, JsonChunk, Row, RowStream, StreamOptions } from '../adapter.js';
+import type { Column, JsonChunk, Row, RowStream, StreamOptions, StreamTail } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { chunkJson, decodeChunkRows } from './chunk-encoding.js';
@@ -56,13 +56,17 @@ export async function openSqliteRowStream(
   // the worker's queue: it starts the next chunk the moment it has sent one, instead of idling
   // for a round trip per chunk. At most readAhead + 1 chunks exist. The worker answers requests
   // in order, so a stream-close sent later still follows them.
+  const ahead: Promise<WorkerChunk>[] = [];
+  const checkGeneration = () => {
+    if (worker.generation !== generation) {
+      throw new AdapterError('other', worker.backend, 'The stream ended because the database connection was restarted (a statement was cancelled).');
+    }
+  };
+
   async function* workerChunks(): AsyncGenerator<WorkerChunk> {
-    const ahead: Promise<WorkerChunk>[] = [];
     try {
       while (!finished) {
-        if (worker.generation !== generation) {
-          throw new AdapterError('other', worker.backend, 'The stream ended because the database connection was restarted (a statement was cancelled).');
-        }
+        checkGeneration();
         const chunk = await (ahead.shift() ?? fetchNext());
         if (chunk.done) finished = true;
         else if (worker.generation === generation) while (ahead.length < worker.readAhead) ahead.push(fetchNext());
@@ -88,11 +92,43 @@ export async function openSqliteRowStream(
     }
   }
 
+  /** RowStream.tail: chunks already requested are part of what is read; the worker passes over the rest. */
+  const tail = async (keep: number, limit: number): Promise<StreamTail> => {
+    try {
+      const earlier: Row[] = [];
+      for (let request = ahead.shift(); request; request = ahead.shift()) {
+        const chunk = await request;
+        if (chunk.done) finished = true;
+        earlier.push(...decodeChunkRows(chunk));
+      }
+      let last: Row[] = [];
+      let passed = 0;
+      if (!finished) {
+        checkGeneration();
+        const chunk = await worker.request<WorkerChunk>({ op: 'stream-tail', streamId: opened.streamId, keep, limit }, signal);
+        if (chunk.done) finished = true;
+        last = decodeChunkRows(chunk);
+        passed = chunk.skipped ?? 0;
+      }
+      const done = finished;
+      if (done) await close();
+      // The worker returns fewer than `keep` rows only when it passed over none.
+      if (last.length >= keep) return { skipped: earlier.length + passed, rows: last, done };
+      const rest = [...earlier, ...last];
+      const skipped = Math.max(0, rest.length - keep);
+      return { skipped, rows: rest.slice(skipped), done };
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  };
+
   const columns: Column[] = opened.columns;
   return {
     columns,
     close,
     ...(opened.json ? { jsonChunks } : {}),
+    ...(worker.passesOverRows ? { tail } : {}),
     [Symbol.asyncIterator]: () => rowChunks(),
   };
 }

@@ -38,6 +38,8 @@ async function perform(request: WorkerRequest): Promise<unknown> {
       return requireDatabase().streamOpen(request.sql, request.params, request.encoding);
     case 'stream-next':
       return encodeChunk(requireDatabase().streamNext(request.streamId, request.chunkSize));
+    case 'stream-tail':
+      return encodeChunk(requireDatabase().streamTail(request.streamId, request.keep, request.limit));
     case 'stream-close':
       requireDatabase().streamClose(request.streamId);
       return null;

@@ -46,6 +46,26 @@ function normaliseRow(row: unknown[]): Row {
   return row as Row;
 }
 
+/** Up to `limit` items of an iterator: the last `keep` of them in order, how many came before, whether it ended. */
+function lastOf<T>(items: IterableIterator<T>, keep: number, limit: number): { kept: T[]; skipped: number; ended: boolean } {
+  const ring: T[] = [];
+  let seen = 0;
+  let ended = false;
+  while (seen < limit) {
+    const next = items.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    if (keep > 0) ring[seen % keep] = next.value;
+    seen += 1;
+  }
+  const count = Math.min(seen, keep);
+  const start = seen - count;
+  const kept = Array.from({ length: count }, (_, index) => ring[(start + index) % keep]!);
+  return { kept, skipped: start, ended };
+}
+
 /** Safe to splice into `PRAGMA name = value`: the DSN parser validated them, this double-checks. */
 function pragmaStatement(name: string, value: string): string {
   if (!/^[A-Za-z_]+$/.test(name) || !/^[A-Za-z0-9_+-]+$/.test(value)) {
@@ -155,6 +175,20 @@ export class WorkerDatabase {
       rows.push(normaliseRow(next.value));
     }
     return { rows, done: false };
+  }
+
+  /**
+   * Reads up to `limit` more rows, returning only the last `keep` of them: the console following
+   * a result to its end keeps no more than that, so the rows before them need not cross to it.
+   */
+  streamTail(streamId: number, keep: number, limit: number): WorkerChunk {
+    const stream = this.streams.get(streamId);
+    if (!stream) return { rows: [], done: true, skipped: 0 };
+    const { kept, skipped, ended } = lastOf(stream.rows as IterableIterator<unknown>, keep, limit);
+    if (ended) this.streams.delete(streamId);
+    if (!stream.json) return { rows: (kept as unknown[][]).map(normaliseRow), done: ended, skipped };
+    if (kept.length === 0) return { rows: [], done: ended, skipped };
+    return { rows: [], done: ended, skipped, json: `[${(kept as string[]).join(',')}]`, rowCount: kept.length };
   }
 
   streamClose(streamId: number): void {

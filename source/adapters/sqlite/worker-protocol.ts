@@ -26,6 +26,7 @@ export type WorkerRequest =
   | { op: 'script'; sql: string; params: Value[] }
   | { op: 'stream-open'; sql: string; params: Value[]; encoding?: RowEncoding }
   | { op: 'stream-next'; streamId: number; chunkSize: number }
+  | { op: 'stream-tail'; streamId: number; keep: number; limit: number }
   | { op: 'stream-close'; streamId: number }
   | { op: 'close' };
 
@@ -60,6 +61,8 @@ export interface WorkerChunk {
   jsonBytes?: Uint8Array;
   /** Rows in `json` / `jsonBytes`, when set */
   rowCount?: number;
+  /** stream-tail: rows read and passed over before these */
+  skipped?: number;
 }
 
 export interface WorkerErrorInfo {

@@ -64,6 +64,32 @@ export class ResultSource {
     return this.reading;
   }
 
+  /** The stream can jump to its end, passing over rows the store would release anyway. */
+  get canReadToEnd(): boolean {
+    return !this.complete && this.stream?.tail !== undefined;
+  }
+
+  /**
+   * Reads on towards the end keeping only the newest rows (the End key): up to `limit` rows a
+   * call, so the count grows on screen and a cancel is honoured between calls. Shares a read in
+   * progress.
+   */
+  readTowardsEnd(limit: number): Promise<void> {
+    const tail = this.stream?.tail;
+    if (this.complete || !tail) return this.readMore();
+    this.reading ??= tail(this.rows.retainedLimit, limit).then(
+      ({ skipped, rows, done }) => {
+        this.rows.appendAfterGap(skipped, rows);
+        if (done) this.finish();
+      },
+      (error: unknown) => {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.finish();
+      },
+    ).finally(() => { this.reading = null; });
+    return this.reading;
+  }
+
   get isReading(): boolean { return this.reading !== null; }
 
   private finish(): void {

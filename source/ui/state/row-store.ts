@@ -18,16 +18,20 @@ export class RowStore {
   private chunks: Row[][] = [];
   private firstRetained = 0;
   private count = 0;
+  /** Set once rows were passed over: later rows never join the head */
+  private headClosed = false;
 
   constructor(private readonly retainLimit = DEFAULT_RETAIN_LIMIT, private readonly headLimit = DEFAULT_HEAD_LIMIT) {}
 
   get rowCount(): number { return this.count; }
+  /** How many of the newest rows the window holds at least */
+  get retainedLimit(): number { return this.retainLimit; }
   /** First row of the sliding window (rows between the head and this are released) */
   get firstRetainedRow(): number { return this.firstRetained; }
 
   append(rows: Row[]): void {
     if (rows.length === 0) return;
-    if (this.chunks.length === 0 && this.headCount + rows.length <= this.headLimit) {
+    if (!this.headClosed && this.chunks.length === 0 && this.headCount + rows.length <= this.headLimit) {
       this.head.push(rows);
       this.headCount += rows.length;
       this.count += rows.length;
@@ -41,6 +45,20 @@ export class RowStore {
       const released = this.chunks.shift();
       this.firstRetained += released?.length ?? 0;
     }
+  }
+
+  /**
+   * `skipped` rows that were never read here (passed over by the stream, see RowStream.tail),
+   * then `rows`: the window starts afresh after the gap, and the skipped rows count as released.
+   */
+  appendAfterGap(skipped: number, rows: Row[]): void {
+    if (skipped > 0) {
+      this.headClosed = true;
+      this.chunks = [];
+      this.count += skipped;
+      this.firstRetained = this.count;
+    }
+    this.append(rows);
   }
 
   /** The row at an absolute index; `released` if it was dropped, undefined if not read yet. */

@@ -16,6 +16,26 @@ describe('row store', () => {
     expect(store.firstRetainedRow).toBeGreaterThanOrEqual(96_000);
     expect(store.get(100_000)).toBeUndefined();
   });
+  it('rows passed over by the stream count as released; the window starts afresh after the gap', () => {
+    const store = new RowStore(3, 4);
+    store.append([[0], [1]]);
+    store.appendAfterGap(10, [[12], [13], [14]]);
+    expect(store.rowCount).toBe(15);
+    expect(store.get(1)).toEqual([1]);
+    expect(store.get(2)).toBe('released');
+    expect(store.get(11)).toBe('released');
+    expect(store.slice(12, 15)).toEqual([[12], [13], [14]]);
+    // Later rows join the window, never the head (it stopped at the gap).
+    store.append([[15]]);
+    store.appendAfterGap(0, [[16]]);
+    expect(store.get(16)).toEqual([16]);
+    expect(store.get(2)).toBe('released');
+    expect(store.rowCount).toBe(17);
+    store.appendAfterGap(5, []);
+    expect(store.rowCount).toBe(22);
+    expect(store.get(16)).toBe('released');
+  });
+
   it('slices across chunks', () => {
     const store = new RowStore();
     store.append([[1], [2]]);
