@@ -6,6 +6,7 @@ import { bindableParam, normaliseValue } from './normalise-value.js';
 import { splitStatements, type Statement as ScriptStatement } from '../../sql/split-statements.js';
 import { applyTxlock } from './txlock.js';
 import { jsonRowsQuery, rowsCanBeJson } from './json-rows-query.js';
+import { quoteUnsafeIntegers } from './exact-json-integers.js';
 import type { RowEncoding, WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
 
 type Driver = typeof BetterSqlite3;
@@ -37,11 +38,20 @@ function columnsOf(statement: Statement): Column[] {
   return statement.columns().map((column) => ({ name: column.name, type: column.type ?? '' }));
 }
 
-/** In place (each raw row is a fresh array): strings, numbers and NULL, nearly every value, are kept as they are. */
+/**
+ * In place (each raw row is a fresh array): strings, numbers and NULL are kept as they are, and
+ * integers (BigInt, read with safeIntegers) converted here rather than through normaliseValue:
+ * this runs for every integer of a streamed result.
+ */
 function normaliseRow(row: unknown[]): Row {
   for (let i = 0; i < row.length; i += 1) {
     const value = row[i];
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') row[i] = normaliseValue(value);
+    if (typeof value === 'bigint') {
+      const number = Number(value);
+      row[i] = Number.isSafeInteger(number) ? number : value.toString();
+    } else if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+      row[i] = normaliseValue(value);
+    }
   }
   return row as Row;
 }
@@ -188,7 +198,7 @@ export class WorkerDatabase {
     if (ended) this.streams.delete(streamId);
     if (!stream.json) return { rows: (kept as unknown[][]).map(normaliseRow), done: ended, skipped };
     if (kept.length === 0) return { rows: [], done: ended, skipped };
-    return { rows: [], done: ended, skipped, json: `[${(kept as string[]).join(',')}]`, rowCount: kept.length };
+    return { rows: [], done: ended, skipped, json: quoteUnsafeIntegers(`[${(kept as string[]).join(',')}]`), rowCount: kept.length };
   }
 
   streamClose(streamId: number): void {
@@ -213,7 +223,7 @@ export class WorkerDatabase {
       }
       texts.push(next.value);
     }
-    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: `[${texts.join(',')}]`, rowCount: texts.length };
+    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: quoteUnsafeIntegers(`[${texts.join(',')}]`), rowCount: texts.length };
   }
 
   /** The statement wrapped to return JSON rows, or null when it cannot or should not be. */
@@ -222,7 +232,7 @@ export class WorkerDatabase {
     if (!rowsCanBeJson(columns)) return null;
     let wrapped: Statement;
     try {
-      wrapped = this.prepare(jsonRowsQuery(text, columns.length));
+      wrapped = this.prepare(jsonRowsQuery(text, columns));
     } catch {
       return null; // e.g. a statement that cannot be a CTE body: the values path serves it
     }
