@@ -5,13 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Row } from '../../adapters/adapter.js';
 import { DelimitedWriter } from './delimited-writer.js';
 import type { FormatOptions } from './format-options.js';
-import type { OutputSink } from './output-sink.js';
 import type { FormatRequest, FormatReply } from './delimited-rows-protocol.js';
 
 const parts: string[] = [];
 const collector = { write: (text: string) => void parts.push(text) };
 const options = workerData as FormatOptions;
-const writer = new DelimitedWriter(collector as unknown as OutputSink, { ...options, header: false });
+const writer = new DelimitedWriter(collector, { ...options, header: false });
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

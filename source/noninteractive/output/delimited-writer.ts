@@ -2,7 +2,7 @@
 // text-COPY escapes: \t \n \r \\, so every row is one line and every field one column).
 import type { Column, Row, Value } from '../../adapters/adapter.js';
 import type { FormatOptions } from './format-options.js';
-import type { OutputSink } from './output-sink.js';
+import type { TextSink } from './output-sink.js';
 import type { ResultWriter, StatementStatus } from './result-writer.js';
 import { valueText } from './value-text.js';
 
@@ -15,7 +15,7 @@ export class DelimitedWriter implements ResultWriter {
   private readonly field: (value: Value) => string;
   private readonly separator: string;
 
-  constructor(private readonly sink: OutputSink, private readonly options: FormatOptions) {
+  constructor(private readonly sink: TextSink, private readonly options: FormatOptions) {
     const csv = options.format === 'csv';
     this.separator = csv ? ',' : '\t';
     this.field = csv ? (value) => this.csvField(value) : (value) => this.tsvField(value);

@@ -9,6 +9,11 @@ export class OutputClosedError extends Error {
 
 const HIGH_WATER = 64 * 1024;
 
+/** Where a writer puts its text: the OutputSink, or a collector on a formatting thread. */
+export interface TextSink {
+  write(text: string): void;
+}
+
 export class OutputSink {
   private parts: (string | Uint8Array)[] = [];
   private hasBytes = false;
