@@ -20,6 +20,7 @@ interface Waiting {
 }
 
 const ENTRY = { path: 'noninteractive/output/delimited-rows-worker' };
+const YOUNG_GENERATION_MB = 8;
 
 export class OffThreadRows {
   private worker: Promise<Worker> | null = null;
@@ -54,7 +55,9 @@ export class OffThreadRows {
 
   private start(): Promise<Worker> {
     this.worker ??= workerFile(ENTRY).then((file) => {
-      const worker = new Worker(file, { workerData: this.options });
+      // A small young generation: the thread holds one chunk at a time, and V8's default let a
+      // 1,000,000-row export peak at 135 MB instead of 103 MB (the CSV target is < 120 MB).
+      const worker = new Worker(file, { workerData: this.options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (reply: FormatReply) => this.settle(reply));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => this.fail(new Error(`The formatting thread stopped (exit code ${code}).`)));
