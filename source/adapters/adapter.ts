@@ -33,7 +33,8 @@ export interface RowStream extends AsyncIterable<Row[]> {
   /**
    * Present when the stream was opened with `jsonText` and the adapter has its chunks as text
    * anyway (SQLite renders rows itself): each chunk as a JSON array of positional rows, values
-   * exactly as the contract normalises them (±Infinity as ±9.0e+999). A consumer that only
+   * as the contract normalises them (±Infinity as ±9.0e+999) once parsed with parseJsonRows
+   * (json-rows.ts: integers beyond 2^53 are bare digits in the text). A consumer that only
    * re-encodes rows (a CSV export) can decode them on another thread. Iterate this or the
    * stream, not both.
    */

@@ -1,7 +1,8 @@
 // A CSV/TSV result that arrives as JSON text chunks (RowStream.jsonChunks): the first chunk is
 // formatted here, so a small result starts no thread; later chunks are formatted on a worker
 // thread while this one reads on. Output order and bytes are those of the plain path.
-import type { JsonChunk, Row } from '../adapters/adapter.js';
+import type { JsonChunk } from '../adapters/adapter.js';
+import { parseJsonRows } from '../adapters/json-rows.js';
 import type { FormatOptions } from './output/format-options.js';
 import { OffThreadRows, type FormattedRows } from './output/off-thread-rows.js';
 import type { OutputSink } from './output/output-sink.js';
@@ -32,7 +33,7 @@ export async function writeJsonChunks(chunks: AsyncIterable<JsonChunk>, target: 
   try {
     for await (const chunk of chunks) {
       if (formatter === null) {
-        writer.rows(JSON.parse(chunk.json) as Row[]);
+        writer.rows(parseJsonRows(chunk.json));
         await sink.flush();
         target.onRows(chunk.rows);
         formatter = new OffThreadRows(target.format);

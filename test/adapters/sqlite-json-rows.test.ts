@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter, Row } from '../../source/adapters/adapter.js';
 import { openAdapter } from '../../source/adapters/open-adapter.js';
 import { parseDsn } from '../../source/dsn/parse-dsn.js';
+import { parseJsonRows } from '../../source/adapters/json-rows.js';
 import { sqliteTestFolder } from './sqlite-test-files.js';
 
 const folder = sqliteTestFolder();
@@ -27,7 +28,7 @@ async function streamAll(adapter: Adapter, sql: string, options: { jsonText?: bo
   const stream = await adapter.stream(sql, { chunkSize: 3, ...options });
   const hasJson = stream.jsonChunks !== undefined;
   const rows: Row[] = [];
-  if (stream.jsonChunks) for await (const chunk of stream.jsonChunks()) rows.push(...(JSON.parse(chunk.json) as Row[]));
+  if (stream.jsonChunks) for await (const chunk of stream.jsonChunks()) rows.push(...parseJsonRows(chunk.json));
   else for await (const chunk of stream) rows.push(...chunk);
   return { rows, hasJson };
 }

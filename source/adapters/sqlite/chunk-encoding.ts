@@ -8,6 +8,7 @@
 // surrogates are escaped and restored), except the numbers JSON cannot spell: Infinity,
 // -Infinity and -0. A chunk holding one of those goes structured instead.
 import type { Row } from '../adapter.js';
+import { parseJsonRows } from '../json-rows.js';
 import type { WorkerChunk } from './worker-protocol.js';
 
 const encoder = new TextEncoder();
@@ -25,7 +26,7 @@ function jsonKeepsExact(rows: Row[]): boolean {
 /** In the worker process, before sending. */
 export function encodeChunk(chunk: WorkerChunk): WorkerChunk {
   const { skipped } = chunk;
-  if (chunk.json !== undefined) return { rows: [], done: chunk.done, jsonBytes: encoder.encode(chunk.json), rowCount: chunk.rowCount, skipped };
+  if (chunk.json !== undefined) return { rows: [], done: chunk.done, jsonBytes: encoder.encode(chunk.json), rowCount: chunk.rowCount, skipped, bySqlite: chunk.bySqlite };
   if (chunk.rows.length === 0 || !jsonKeepsExact(chunk.rows)) return chunk;
   return { rows: [], done: chunk.done, jsonBytes: encoder.encode(JSON.stringify(chunk.rows)), rowCount: chunk.rows.length, skipped };
 }
@@ -39,5 +40,6 @@ export function chunkJson(chunk: WorkerChunk): string | undefined {
 /** In the parent, on receipt. */
 export function decodeChunkRows(chunk: WorkerChunk): Row[] {
   const json = chunkJson(chunk);
-  return json === undefined ? chunk.rows : (JSON.parse(json) as Row[]);
+  if (json === undefined) return chunk.rows;
+  return chunk.bySqlite ? parseJsonRows(json) : (JSON.parse(json) as Row[]);
 }

@@ -7,7 +7,7 @@
 // Exactness, field by field (json_array's own rendering otherwise):
 // - BLOB becomes lowercase hex (json_array refuses blobs); `c >= x''` holds for blobs alone, as
 //   SQLite orders NULL < numbers < text < blobs, and costs less than a typeof() call;
-// - INTEGER beyond ±(2^53 - 1) is quoted afterwards, on the JSON text (exact-json-integers.ts);
+// - INTEGER beyond ±(2^53 - 1) stays bare digits: parseJsonRows (../json-rows.ts) quotes it;
 // - REAL is written with 17 significant digits when 15 do not round-trip, so JSON.parse gives
 //   back the same double; ±Infinity is written as ±9.0e+999, which JSON.parse reads as ±Infinity;
 //   -0 (json_array writes 0.0; only the sign of atan2 tells them apart) as the JSON value -0.0.

@@ -6,7 +6,6 @@ import { bindableParam, normaliseValue } from './normalise-value.js';
 import { splitStatements, type Statement as ScriptStatement } from '../../sql/split-statements.js';
 import { applyTxlock } from './txlock.js';
 import { jsonRowsQuery, rowsCanBeJson } from './json-rows-query.js';
-import { quoteUnsafeIntegers } from './exact-json-integers.js';
 import type { RowEncoding, WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
 
 type Driver = typeof BetterSqlite3;
@@ -198,7 +197,7 @@ export class WorkerDatabase {
     if (ended) this.streams.delete(streamId);
     if (!stream.json) return { rows: (kept as unknown[][]).map(normaliseRow), done: ended, skipped };
     if (kept.length === 0) return { rows: [], done: ended, skipped };
-    return { rows: [], done: ended, skipped, json: quoteUnsafeIntegers(`[${(kept as string[]).join(',')}]`), rowCount: kept.length };
+    return { rows: [], done: ended, skipped, json: `[${(kept as string[]).join(',')}]`, rowCount: kept.length, bySqlite: true };
   }
 
   streamClose(streamId: number): void {
@@ -223,7 +222,7 @@ export class WorkerDatabase {
       }
       texts.push(next.value);
     }
-    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: quoteUnsafeIntegers(`[${texts.join(',')}]`), rowCount: texts.length };
+    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: `[${texts.join(',')}]`, rowCount: texts.length, bySqlite: true };
   }
 
   /** The statement wrapped to return JSON rows, or null when it cannot or should not be. */

@@ -59,6 +59,11 @@ export interface WorkerChunk {
   json?: string;
   /** `json` as UTF-8, as the worker process sends it */
   jsonBytes?: Uint8Array;
+  /**
+   * The JSON was written by SQLite (integers as bare digits, parsed with parseJsonRows), not by
+   * JSON.stringify from values (a double may print without '.' there, e.g. 9223372036854776000)
+   */
+  bySqlite?: boolean;
   /** Rows in `json` / `jsonBytes`, when set */
   rowCount?: number;
   /** stream-tail: rows read and passed over before these */

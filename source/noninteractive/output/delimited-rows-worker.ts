@@ -2,7 +2,7 @@
 // see RowStream.jsonChunks) into output lines, so the main thread only reads rows and writes.
 // Formatting is the writer's own (DelimitedWriter), so the bytes are those of the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Row } from '../../adapters/adapter.js';
+import { parseJsonRows } from '../../adapters/json-rows.js';
 import { DelimitedWriter } from './delimited-writer.js';
 import type { FormatOptions } from './format-options.js';
 import type { FormatRequest, FormatReply } from './delimited-rows-protocol.js';
@@ -18,7 +18,7 @@ const decoder = new TextDecoder();
 parentPort?.on('message', ({ id, json }: FormatRequest) => {
   let reply: FormatReply;
   try {
-    const rows = JSON.parse(decoder.decode(json)) as Row[];
+    const rows = parseJsonRows(decoder.decode(json));
     writer.rows(rows);
     reply = { id, text: encoder.encode(parts.join('')), rows: rows.length };
   } catch (error) {

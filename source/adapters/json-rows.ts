@@ -1,8 +1,12 @@
-// SQLite's JSON writes an INTEGER as bare digits and a REAL always with '.' or an exponent
-// ("100.0", "1.0e+21"). JSON.parse would round an integer beyond ±(2^53 - 1), so such tokens are
-// quoted: the value then arrives as the exact decimal string the adapter contract asks for.
-// Checking every value in SQL cost ~10% of streaming a result; this looks at every 16th character
-// of a chunk, and walks its tokens only when it holds a run of 16 digits or more.
+// Rows as JSON text (RowStream.jsonChunks; SQLite renders them, see sqlite/json-rows-query.ts)
+// are parsed here. The writer puts an INTEGER as bare digits and a REAL always with '.' or an
+// exponent ("100.0", "1.0e+21"); JSON.parse would round an integer beyond ±(2^53 - 1), so such
+// tokens are quoted first: the value then arrives as the exact decimal string the adapter
+// contract asks for. Checking every value in SQL cost ~10% of streaming a result; this looks at
+// every 16th character of a chunk, and walks its tokens only when it holds a run of 16 digits.
+// It runs where the rows are parsed (the console, the formatting thread), not where SQLite
+// renders them, which is the busier side.
+import type { Row } from './adapter.js';
 
 const RUN = 16;
 const NUMBER_TOKEN = /-?[0-9][0-9.eE+-]*/y;
@@ -56,4 +60,9 @@ export function quoteUnsafeIntegers(json: string): string {
     }
   }
   return copiedTo === 0 ? json : out + json.slice(copiedTo);
+}
+
+/** A JSON array of positional rows, integers exact (see above). */
+export function parseJsonRows(json: string): Row[] {
+  return JSON.parse(quoteUnsafeIntegers(json)) as Row[];
 }

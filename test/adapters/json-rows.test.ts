@@ -1,14 +1,14 @@
-// Integers beyond ±(2^53 - 1) in SQLite's JSON are quoted before JSON.parse; nothing else changes.
+// Integers beyond ±(2^53 - 1) in the rows' JSON are quoted before JSON.parse; nothing else changes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasLongDigitRun, quoteUnsafeIntegers } from '../../source/adapters/sqlite/exact-json-integers.js';
+import { hasLongDigitRun, parseJsonRows, quoteUnsafeIntegers } from '../../source/adapters/json-rows.js';
 
 const MAX = 9007199254740991n;
 
 describe('quoteUnsafeIntegers', () => {
   it('quotes integer tokens JSON.parse would round, and only those', () => {
     const json = '[[9223372036854775807,-9223372036854775808,9007199254740991,-9007199254740992,"12345678901234567890",0.30000000000000004,1.0e+21,12345678901234567.0]]';
-    expect(JSON.parse(quoteUnsafeIntegers(json))).toEqual([[
+    expect(parseJsonRows(json)).toEqual([[
       '9223372036854775807', '-9223372036854775808', 9007199254740991, '-9007199254740992', '12345678901234567890', 0.30000000000000004, 1e21, 12345678901234567,
     ]]);
   });
