@@ -2,6 +2,7 @@
 // chunk ahead, so memory on both sides is bounded by two chunks.
 import type { Column, JsonChunk, Row, RowStream, StreamOptions, StreamTail } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
+import { cancelledError } from './sqlite-errors.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { chunkJson, decodeChunkRows } from './chunk-encoding.js';
 import type { WorkerChunk, WorkerStreamOpened } from './worker-protocol.js';
@@ -70,6 +71,8 @@ export async function openSqliteRowStream(
         const chunk = await (ahead.shift() ?? fetchNext());
         if (chunk.done) finished = true;
         else if (worker.generation === generation) while (ahead.length < worker.readAhead) ahead.push(fetchNext());
+        // A chunk read ahead may arrive after a cancel: it is not handed over.
+        if (signal?.aborted) throw cancelledError(worker.backend, false);
         yield chunk;
       }
     } finally {
