@@ -1,5 +1,5 @@
-// A RowStream over a worker-side iterator: chunks are fetched as the consumer takes them, one
-// chunk ahead, so memory on both sides is bounded by two chunks.
+// A RowStream over a worker-side iterator: chunks are fetched as the consumer takes them, a few
+// chunks ahead (the connection's readAhead), so memory on both sides stays bounded by those.
 import type { Column, JsonChunk, Row, RowStream, StreamOptions, StreamTail } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import { cancelledError } from './sqlite-errors.js';
@@ -71,8 +71,12 @@ export async function openSqliteRowStream(
         const chunk = await (ahead.shift() ?? fetchNext());
         if (chunk.done) finished = true;
         else if (worker.generation === generation) while (ahead.length < worker.readAhead) ahead.push(fetchNext());
-        // A chunk read ahead may arrive after a cancel: it is not handed over.
-        if (signal?.aborted) throw cancelledError(worker.backend, false);
+        // A chunk read ahead may arrive after a cancel: it is not handed over. A request still
+        // pending carries the connection's own cancel error (it knows what was rolled back).
+        if (signal?.aborted) {
+          await ahead[0];
+          throw cancelledError(worker.backend, false);
+        }
         yield chunk;
       }
     } finally {
