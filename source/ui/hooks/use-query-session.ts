@@ -90,7 +90,7 @@ export function useQuerySession(session: ConsoleSession | null) {
       // Following the end (End key): where the stream can, it passes over the rows the store
       // would release anyway (they never cross to this process); otherwise read for a while
       // before re-rendering, not once per chunk.
-      if (window.followEnd && current.canReadToEnd) {
+      if (window.followEnd && current.canPassOverRows) {
         await current.readTowardsEnd(PASS_OVER_ROWS);
         return;
       }

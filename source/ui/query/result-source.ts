@@ -50,43 +50,40 @@ export class ResultSource {
 
   /** Reads one more chunk; concurrent calls share the read. Resolves after the rows are stored. */
   readMore(): Promise<void> {
-    if (this.complete || this.iterator === null) return Promise.resolve();
-    this.reading ??= this.iterator.next().then(
-      (next) => {
-        if (next.done) this.finish();
-        else this.rows.append(next.value);
-      },
-      (error: unknown) => {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.finish();
-      },
-    ).finally(() => { this.reading = null; });
-    return this.reading;
+    const iterator = this.iterator;
+    if (this.complete || iterator === null) return Promise.resolve();
+    return this.read(async () => {
+      const next = await iterator.next();
+      if (next.done) this.finish();
+      else this.rows.append(next.value);
+    });
   }
 
-  /** The stream can jump to its end, passing over rows the store would release anyway. */
-  get canReadToEnd(): boolean {
+  /** The stream can pass over rows the store would release anyway (RowStream.tail). */
+  get canPassOverRows(): boolean {
     return !this.complete && this.stream?.tail !== undefined;
   }
 
   /**
    * Reads on towards the end keeping only the newest rows (the End key): up to `limit` rows a
-   * call, so the count grows on screen and a cancel is honoured between calls. Shares a read in
-   * progress.
+   * call, so the count grows on screen and a cancel is honoured between calls.
    */
   readTowardsEnd(limit: number): Promise<void> {
     const tail = this.stream?.tail;
     if (this.complete || !tail) return this.readMore();
-    this.reading ??= tail(this.rows.retainedLimit, limit).then(
-      ({ skipped, rows, done }) => {
-        this.rows.appendAfterGap(skipped, rows);
-        if (done) this.finish();
-      },
-      (error: unknown) => {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.finish();
-      },
-    ).finally(() => { this.reading = null; });
+    return this.read(async () => {
+      const { skipped, rows, done } = await tail(this.rows.retainedLimit, limit);
+      this.rows.appendAfterGap(skipped, rows);
+      if (done) this.finish();
+    });
+  }
+
+  /** One read at a time: a call while one runs shares it. A failure ends the result. */
+  private read(step: () => Promise<void>): Promise<void> {
+    this.reading ??= step().catch((error: unknown) => {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.finish();
+    }).finally(() => { this.reading = null; });
     return this.reading;
   }
 
