@@ -1,32 +1,18 @@
 // A DSN that does not parse: on a terminal the console opens with the error, its hint and the
 // profile switcher (memory is always there); without a terminal it stays exit 2 with the message.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/cli-path.js';
-import { childEnv, startCli, type PtySession } from '../helpers/pty.js';
+import { privateConsoles } from '../helpers/private-console.js';
+import { childEnv } from '../helpers/pty.js';
 
 const BAD_DSN = 'postgres://app:sekrit-bad-dsn@db.example:notaport/app';
 
-let session: PtySession | null = null;
-let home: string | null = null;
-afterEach(() => {
-  session?.kill();
-  session = null;
-  if (home) rmSync(home, { recursive: true, force: true });
-  home = null;
-});
-
-function isolatedEnv(): Record<string, string | undefined> {
-  home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-bad-dsn-'));
-  return { HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined };
-}
+const consoles = privateConsoles('dsnsh-ui-bad-dsn-');
 
 describe('a bad DSN at start', () => {
   it('opens the console with the error, the hint and the profile switcher; memory works from there', async () => {
-    session = startCli({ args: [BAD_DSN], env: isolatedEnv() });
+    const session = consoles.start({ args: [BAD_DSN] });
     const screen = await session.waitFor('Profiles (');
     expect(screen).toMatch(/Bad DSN: .*port/i);
     expect(screen).toContain('hint: ');
@@ -44,7 +30,7 @@ describe('a bad DSN at start', () => {
   });
 
   it('without a terminal, exits 2 with the message', () => {
-    const result = spawnSync(process.execPath, [CLI_PATH, BAD_DSN], { env: childEnv(isolatedEnv()), input: 'select 1;\n', encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI_PATH, BAD_DSN], { env: childEnv(consoles.env()), input: 'select 1;\n', encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^dsnsh: error: .*port/im);
     expect(result.stdout + result.stderr).not.toContain('sekrit-bad-dsn');

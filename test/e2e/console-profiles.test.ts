@@ -1,24 +1,13 @@
 // Switching profiles inside the console, and adding one with live DSN validation.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCli, type PtySession } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
+import { privateConsoles } from '../helpers/private-console.js';
 import { availability, PG_DSN } from '../helpers/servers.js';
 
-let session: PtySession | null = null;
-let home: string | null = null;
-afterEach(() => {
-  session?.kill();
-  session = null;
-  if (home) rmSync(home, { recursive: true, force: true });
-  home = null;
-});
+const consoles = privateConsoles('dsnsh-ui-profiles-');
 
 describe.skipIf(!availability().postgres)('profile switcher', () => {
   it('adds a profile with live validation and switches to it without restarting', async () => {
-    home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-profiles-'));
-    session = startCli({ columns: 100, rows: 30, env: { HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined } });
+    const session = consoles.start({ columns: 100, rows: 30 });
     await session.waitFor('connected');
     session.write('\x1bOQ'); // F2
     await session.waitFor('Profiles');

@@ -1,24 +1,13 @@
 // The DSN's warnings in the console (a line under the header, all of them in \conninfo), and the
 // 80x24 screen with every panel plus that line: nothing overflows, whatever the result area shows.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCli, type PtySession } from '../helpers/pty.js';
+import { describe, expect, it, vi } from 'vitest';
+import { privateConsoles } from '../helpers/private-console.js';
+import type { PtySession } from '../helpers/pty.js';
 
-let session: PtySession | null = null;
-let home: string | null = null;
-afterEach(() => {
-  session?.kill();
-  session = null;
-  if (home) rmSync(home, { recursive: true, force: true });
-  home = null;
-});
+const consoles = privateConsoles('dsnsh-ui-warnings-');
 
 function start(dsn: string): PtySession {
-  home = mkdtempSync(join(tmpdir(), 'dsnsh-ui-warnings-'));
-  session = startCli({ args: [dsn.replace('HOME', home)], columns: 80, rows: 24, env: { HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined } });
-  return session;
+  return consoles.start((home) => ({ args: [dsn.replace('HOME', home)], columns: 80, rows: 24 }));
 }
 
 /** The console's frame at 80x24: laid out at rows - 1, header on top, every panel, one prompt line. */
