@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/cli-path.js';
-import { childEnv, startCli, type PtySession } from '../helpers/pty.js';
+import { runStatement, childEnv, startCli, type PtySession } from '../helpers/pty.js';
 import { availability, MYSQL_DSN } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
@@ -32,12 +32,6 @@ function runSql(target: string, sql: string): string {
   return execFileSync(process.execPath, [CLI_PATH, target, '-c', sql], { env: childEnv(), encoding: 'utf8' });
 }
 
-async function run(pty: PtySession, statement: string, expected: string | RegExp): Promise<string> {
-  pty.write(statement);
-  pty.write('\r');
-  return pty.waitFor(expected);
-}
-
 const countIs = (n: number) => new RegExp(`n\\s*\\n─+\\s*\\n\\s*${n}\\s*\\n`);
 
 describe('confirmation before destructive statements', () => {
@@ -48,20 +42,20 @@ describe('confirmation before destructive statements', () => {
     runSql(`sqlite://${db}?_fk=true`, 'create table t (id integer primary key); insert into t values (1), (2), (3);');
     session = startCli({ args: ['careful'], env });
     await session.waitFor(' · connected');
-    const asked = await run(session, 'DELETE FROM t;', 'press y to run it');
+    const asked = await runStatement(session, 'DELETE FROM t;', 'press y to run it');
     expect(asked).toContain('DELETE without WHERE: run this statement?');
     expect(asked).toMatch(/^DELETE FROM t;/m);
     session.write('n');
     await session.waitFor('Not run');
     await session.waitFor('sql> DELETE FROM t;');
     session.write('\x15'); // clear the prompt
-    await run(session, 'select count(*) as n from t;', countIs(3));
-    await run(session, 'DELETE FROM t;', 'press y to run it');
+    await runStatement(session, 'select count(*) as n from t;', countIs(3));
+    await runStatement(session, 'DELETE FROM t;', 'press y to run it');
     session.write('y');
     await session.waitFor('3 rows affected');
-    await run(session, 'select count(*) as n from t;', countIs(0));
+    await runStatement(session, 'select count(*) as n from t;', countIs(0));
     // a DELETE with WHERE does not ask
-    await run(session, 'delete from t where id = 1;', '0 rows affected');
+    await runStatement(session, 'delete from t where id = 1;', '0 rows affected');
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });
@@ -72,8 +66,8 @@ describe('read-only sessions in the console', () => {
     const { env } = homeWith({});
     session = startCli({ args: ['memory', '--read-only'], env });
     expect(await session.waitFor(' · connected')).toMatch(/^dsnsh memory · \S+ · READ-ONLY/m);
-    await run(session, 'create table ui_guard_ro (id integer);', 'ERROR');
-    await run(session, "select count(*) as n from sqlite_master where name = 'ui_guard_ro';", countIs(0));
+    await runStatement(session, 'create table ui_guard_ro (id integer);', 'ERROR');
+    await runStatement(session, "select count(*) as n from sqlite_master where name = 'ui_guard_ro';", countIs(0));
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });
@@ -85,9 +79,9 @@ describe('read-only sessions in the console', () => {
     writeFileSync(join(home, 'config', 'profiles.json'), JSON.stringify({ profiles: { look: { dsn: `sqlite://${db}`, readOnly: true } }, defaultProfile: null }));
     session = startCli({ args: ['look'], env });
     expect(await session.waitFor(' · connected')).toMatch(/^dsnsh look · sqlite · READ-ONLY/m);
-    await run(session, 'insert into t values (3);', 'ERROR');
-    await run(session, 'delete from t where id = 1;', /ERROR[^]*sql>/);
-    await run(session, 'select count(*) as n from t;', countIs(2));
+    await runStatement(session, 'insert into t values (3);', 'ERROR');
+    await runStatement(session, 'delete from t where id = 1;', /ERROR[^]*sql>/);
+    await runStatement(session, 'select count(*) as n from t;', countIs(2));
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });
@@ -98,8 +92,8 @@ describe('read-only sessions in the console', () => {
       const { env } = homeWith({});
       session = startCli({ args: [MYSQL_DSN, '--read-only'], env });
       await session.waitFor(/READ-ONLY[^]*connected/);
-      expect(await run(session, 'insert into ui_guard_ro values (2);', 'ERROR')).toMatch(/READ ONLY|read-only/i);
-      await run(session, 'select count(*) as n from ui_guard_ro;', countIs(1));
+      expect(await runStatement(session, 'insert into ui_guard_ro values (2);', 'ERROR')).toMatch(/READ ONLY|read-only/i);
+      await runStatement(session, 'select count(*) as n from ui_guard_ro;', countIs(1));
       session.write('\x04');
       expect(await session.exited).toBe(0);
     } finally {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli, type PtySession } from '../helpers/pty.js';
+import { runStatement, startCli, type PtySession } from '../helpers/pty.js';
 
 let session: PtySession | null = null;
 const temporary: string[] = [];
@@ -26,21 +26,15 @@ function start(columns = 80, rows = 24): PtySession {
   return session;
 }
 
-async function run(pty: PtySession, statement: string, expected: string | RegExp): Promise<string> {
-  pty.write(statement);
-  pty.write('\r');
-  return pty.waitFor(expected);
-}
-
 describe('console on memory', () => {
   it('starts on memory; creates, inserts and selects; quits restoring the terminal', async () => {
     const pty = start();
     const first = await pty.waitFor(' · connected');
     expect(first).toContain('memory');
     expect(pty.output()).toContain('\x1b[?1049h');
-    await run(pty, 'create table ui_people (id integer primary key, name text);', 'CREATE');
-    await run(pty, "insert into ui_people (name) values ('Ada'), ('中文'), (NULL), ('NULL');", /4 rows affected/);
-    const screen = await run(pty, 'select * from ui_people order by id;', '4 rows · row 1');
+    await runStatement(pty, 'create table ui_people (id integer primary key, name text);', 'CREATE');
+    await runStatement(pty, "insert into ui_people (name) values ('Ada'), ('中文'), (NULL), ('NULL');", /4 rows affected/);
+    const screen = await runStatement(pty, 'select * from ui_people order by id;', '4 rows · row 1');
     expect(screen).toMatch(/3 │ ∅/);
     expect(screen).toMatch(/4 │ NULL/);
     pty.write('\\q');
@@ -106,7 +100,7 @@ describe('console on memory', () => {
   it('scrolls a 100,000-row result to its end', async () => {
     const pty = start();
     await pty.waitFor(' · connected');
-    await run(pty, 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) select i, i * 2 as twice from n;', /rows so far|rows ·/);
+    await runStatement(pty, 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) select i, i * 2 as twice from n;', /rows so far|rows ·/);
     pty.write('\x1b[F'); // End at the prompt does nothing to results; focus results first
     pty.write('\x1b[Z');
     pty.write('G');
@@ -123,8 +117,8 @@ describe('console on memory', () => {
   it('completes names, exports the result, shows help and migration details', async () => {
     const pty = start();
     await pty.waitFor(' · connected');
-    await run(pty, 'create table ui_items (id integer, label text);', 'CREATE');
-    await run(pty, "insert into ui_items values (1, 'a,b'), (2, NULL);", /2 rows affected/);
+    await runStatement(pty, 'create table ui_items (id integer, label text);', 'CREATE');
+    await runStatement(pty, "insert into ui_items values (1, 'a,b'), (2, NULL);", /2 rows affected/);
     pty.write('select label from ui_it');
     pty.write('\t');
     await pty.waitFor('sql> select label from ui_items');
@@ -132,7 +126,7 @@ describe('console on memory', () => {
     pty.write('\r');
     await pty.waitFor(/label\s*\n[─]+\s*\na,b/);
     const file = join(temporaryFolder('dsnsh-ui-export-'), 'items.csv');
-    await run(pty, `\\export ${file}`, 'exported 2 rows');
+    await runStatement(pty, `\\export ${file}`, 'exported 2 rows');
     expect(readFileSync(file, 'utf8').split(/\r?\n/)).toEqual(['label', '"a,b"', '', '']);
     pty.write('\x1bOP');
     await pty.waitFor('Keys and commands');
@@ -148,7 +142,7 @@ describe('console on memory', () => {
   it('reflows from 120x40 to 80x24 without overflowing', async () => {
     const pty = start(120, 40);
     await pty.waitFor(' · connected');
-    await run(pty, "select 'wide' as a, 'b' as b;", '1 row');
+    await runStatement(pty, "select 'wide' as a, 'b' as b;", '1 row');
     pty.resize(80, 24);
     await pty.waitFor('1 row');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -165,7 +159,7 @@ describe('console on memory', () => {
     session = startCli({ env: { HOME: '/proc/self', XDG_STATE_HOME: undefined, XDG_CONFIG_HOME: undefined, DSNSH_CONFIG_DIR: undefined, DSNSH_STATE_DIR: undefined, DSN: undefined, NO_COLOR: '1' } });
     const pty = session;
     await pty.waitFor('connected');
-    await run(pty, 'select 1 as a;', '1 row');
+    await runStatement(pty, 'select 1 as a;', '1 row');
     await pty.waitFor('History is kept in memory only');
     // eslint-disable-next-line no-control-regex
     expect(pty.output()).not.toMatch(/\x1b\[(3[0-7]|9[0-7]|38;)/);

@@ -1,29 +1,23 @@
 // The console against MariaDB/MySQL in a real pty: streaming select, writes, describe.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli, type PtySession } from '../helpers/pty.js';
+import { runStatement, startCli, type PtySession } from '../helpers/pty.js';
 import { availability, MYSQL_DSN } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
 afterEach(() => { session?.kill(); session = null; });
 
-async function run(pty: PtySession, statement: string, expected: string | RegExp): Promise<string> {
-  pty.write(statement);
-  pty.write('\r');
-  return pty.waitFor(expected);
-}
-
 describe.skipIf(!availability().mysql)('console on MySQL/MariaDB', () => {
   it('creates, inserts, describes, selects and drops', async () => {
     session = startCli({ args: [MYSQL_DSN], columns: 100, rows: 30, env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
     await session.waitFor('connected');
-    await run(session, 'drop table if exists ui_console_items;', 'DROP');
-    await run(session, 'create table ui_console_items (id int primary key, label varchar(20) null);', 'CREATE');
-    await run(session, "insert into ui_console_items values (1, 'één'), (2, NULL);", /2 rows affected/);
-    const described = await run(session, '\\d ui_console_items', /column\s+│\s+type/);
+    await runStatement(session, 'drop table if exists ui_console_items;', 'DROP');
+    await runStatement(session, 'create table ui_console_items (id int primary key, label varchar(20) null);', 'CREATE');
+    await runStatement(session, "insert into ui_console_items values (1, 'één'), (2, NULL);", /2 rows affected/);
+    const described = await runStatement(session, '\\d ui_console_items', /column\s+│\s+type/);
     expect(described).toMatch(/label\s+│\s+varchar/);
-    const selected = await run(session, 'select * from ui_console_items order by id;', /id │ label/);
+    const selected = await runStatement(session, 'select * from ui_console_items order by id;', /id │ label/);
     expect(selected).toMatch(/2 │ ∅/);
-    await run(session, 'drop table ui_console_items;', 'DROP');
+    await runStatement(session, 'drop table ui_console_items;', 'DROP');
     session.write('\x04');
     expect(await session.exited).toBe(0);
   });

@@ -87,3 +87,10 @@ export function startCli(options: PtyOptions = {}): PtySession {
     kill: () => { try { pty.kill(); } catch { /* already gone */ } },
   };
 }
+
+/** Types a statement at the prompt, presses Enter and waits for `expected` on screen. */
+export async function runStatement(pty: PtySession, statement: string, expected: string | RegExp): Promise<string> {
+  pty.write(statement);
+  pty.write('\r');
+  return pty.waitFor(expected);
+}
