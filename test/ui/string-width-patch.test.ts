@@ -1,4 +1,4 @@
-// The bundle patches string-width (scripts/build.mjs): lazy segmenter and emoji regex, and a fast
+// The bundle patches string-width (scripts/bundle-patches.mjs): lazy segmenter and emoji regex, and a fast
 // path for lines of single-width characters such as result rows with '│'. The patched module
 // must measure every string exactly as the published one does.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ let patchedSliceAnsiSource: string;
 let buildClass: string;
 
 beforeAll(async () => {
-  const script = await import(pathToFileURL(join(root, 'scripts/build.mjs')).href) as BuildScript;
+  const script = await import(pathToFileURL(join(root, 'scripts/bundle-patches.mjs')).href) as BuildScript;
   mkdirSync(outdir, { recursive: true });
   const entry = createRequire(join(root, 'package.json')).resolve('string-width');
   const outfile = join(outdir, 'string-width.mjs');
