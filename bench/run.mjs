@@ -71,7 +71,7 @@ async function main() {
     '',
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMB} MB RAM, Node ${process.version}, load average ${loadBefore[0].toFixed(2)} at start, ${machine.loadAverageAfter[0].toFixed(2)} at the end (above ${machine.cpus} means other work competed for the CPUs: compare ratios within this run, not figures across runs).`,
     ...(process.env.NODE_EXTRA_CA_CERTS
-      ? [`Note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, dsnsh and the \`node -e 0\` floor included, parses those certificates before running any code (measured on the development machine: ~45 ms of a 100 ms \`node -e 0\` for the system bundle); the Python and C peers do not. Unset it to measure Node start-up as most machines have it.`]
+      ? [`Note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, dsnsh and the \`node -e 0\` floor included, parses those certificates before running any code (measured on the development machine: 88 ms of a 124 ms \`node -e 0\` for the system bundle); the Python and C peers do not. Case 3 also runs the floor and the memory console without it; unset it to measure everything as most machines start Node.`]
       : []),
     `Command: \`${command}\`; CLI: ${CLI_PATH}`,
     `Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join('; ')}`,
