@@ -25,12 +25,35 @@ export function workerEntryPoints(sourceDir) {
   return findWorkers(sourceDir).map((file) => ({ in: file, out: relative(sourceDir, file).replace(/\.tsx?$/, '').replaceAll('/', '__') }));
 }
 
-// Imported by the bench for workerEntryPoints; run as a script, it builds.
+/**
+ * Workers (the SQLite worker process, the CSV formatting thread) as one CommonJS file each, with
+ * their drivers loaded by require(): a worker then starts without Node's ESM loader, and the
+ * SQLite worker answers its first request ~40 ms sooner (fork → open reply 144 → 105 ms). They
+ * share no module state with the CLI, so nothing is lost by not sharing its chunks.
+ */
+export async function buildWorkers(sourceDir, outdir, options = {}) {
+  await build({
+    entryPoints: workerEntryPoints(sourceDir),
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // import('better-sqlite3') becomes require(): no ESM loader in the worker.
+    supported: { 'dynamic-import': false },
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+    ...options,
+  });
+}
+
+// Imported by the bench (workerEntryPoints, buildWorkers); run as a script, it builds.
 // (The loader resolves symlinks in the module's URL, so compare real paths.)
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await buildAll();
 
 async function buildAll() {
-  const entryPoints = [{ in: join(root, 'source/cli.tsx'), out: 'cli' }, ...workerEntryPoints(join(root, 'source'))];
+  const entryPoints = [{ in: join(root, 'source/cli.tsx'), out: 'cli' }];
 
   // DSNSH_OUTDIR lets parallel test runs build their own copy (keep it inside the project so
   // node_modules resolves).
@@ -63,4 +86,5 @@ async function buildAll() {
     metafile: false,
     plugins: bundlePatches,
   });
+  await buildWorkers(join(root, 'source'), outdir, { minify: true, keepNames: true, legalComments: 'none' });
 }

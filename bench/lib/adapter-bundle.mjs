@@ -2,7 +2,7 @@
 // scratch folder, so case 6 can call the adapter from JavaScript without touching dist/.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { workerEntryPoints } from '../../scripts/build.mjs';
+import { buildWorkers } from '../../scripts/build.mjs';
 import { DATA_DIR, PROJECT_ROOT } from './environment.mjs';
 
 const OUT_DIR = join(DATA_DIR, 'adapter-bundle');
@@ -19,9 +19,9 @@ export async function buildAdapterBundle() {
   const { build } = await import('esbuild');
   try {
     await build({
-      // Same layout as scripts/build.mjs: workers (`*-worker.ts`) as their own outputs beside the
-      // entry, shared code in chunks/, so adapters find their workers as they do in dist/.
-      entryPoints: [{ in: entry, out: 'adapter' }, ...workerEntryPoints(SOURCE)],
+      // Same layout as scripts/build.mjs: shared code in chunks/, workers (`*-worker.ts`) built
+      // by buildWorkers beside the entry, so adapters find their workers as they do in dist/.
+      entryPoints: [{ in: entry, out: 'adapter' }],
       chunkNames: 'chunks/[name]-[hash]',
       plugins: [stubMissingAdapters],
       outdir: OUT_DIR,
@@ -34,6 +34,7 @@ export async function buildAdapterBundle() {
       banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
       logLevel: 'silent',
     });
+    await buildWorkers(SOURCE, OUT_DIR, { logLevel: 'silent' });
   } catch (error) {
     return { missing: `the adapter does not build yet: ${String(error.message).split('\n').slice(0, 2).join(' ')}` };
   }

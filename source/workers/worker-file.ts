@@ -1,10 +1,11 @@
 // Where a worker's code is at run time, for a worker entry `source/<dir>/<name>-worker.ts`.
 // - From the bundle (dist/cli.js + dist/chunks/*): scripts/build.mjs emits every `*-worker.ts`
-//   as dist/<path below source/ with / → __>.js, so we walk up from this chunk to the folder
-//   holding it.
+//   as one CommonJS file, dist/<path below source/ with / → __>.cjs, so we walk up from this
+//   chunk to the folder holding it.
 // - From sources (vitest runs .ts directly): Node 20 runs no .ts file in a child process or a
 //   worker thread, so the worker is bundled on the fly with esbuild (a dev dependency) into
-//   .test-tmp/workers/, named by content hash so parallel test processes share it safely.
+//   .test-tmp/workers/, in the same form, named by content hash so parallel test processes
+//   share it safely.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,7 +35,7 @@ export function workerFile(entry: WorkerEntry): Promise<string> {
 
 /** The name scripts/build.mjs gives the entry's output in dist/. */
 export function bundledWorkerName(entry: WorkerEntry): string {
-  return `${entry.path.replaceAll('/', '__')}.js`;
+  return `${entry.path.replaceAll('/', '__')}.cjs`;
 }
 
 function findUpwards(start: string, name: string): string | null {
@@ -63,16 +64,18 @@ async function buildFromSource(entry: WorkerEntry, sourceRoot: string): Promise<
     entryPoints: [join(sourceRoot, `${entry.path}.ts`)],
     bundle: true,
     write: false,
-    format: 'esm',
+    // As scripts/build.mjs (buildWorkers): CommonJS, its drivers loaded by require().
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
+    supported: { 'dynamic-import': false },
     external: entry.external ?? [],
     logLevel: 'silent',
   });
   const code = built.outputFiles[0]!.text;
   const outDir = join(projectRoot, '.test-tmp', 'workers');
   const base = entry.path.replaceAll('/', '__');
-  const out = join(outDir, `${base}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const out = join(outDir, `${base}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!existsSync(out)) {
     mkdirSync(outDir, { recursive: true });
     const temporary = `${out}.${process.pid}.tmp`;

@@ -1,11 +1,12 @@
 // The SQLite worker as shipped: the built CLI (dist/cli.js, or DSNSH_CLI) finds
-// dist/adapters__sqlite__sqlite-worker.js beside it; without better-sqlite3 the user is told why
+// dist/adapters__sqlite__sqlite-worker.cjs beside it; without better-sqlite3 the user is told why
 // and that the server backends still work; the one-shot CLI runs SQLite in its own process; a
 // program killed while its worker runs a statement leaves no memory file behind.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli-path.js';
@@ -48,12 +49,12 @@ async function bundleProgram(name: string, body: string): Promise<{ cli: string;
 import { parseDsn } from ${JSON.stringify(join(PROJECT_ROOT, 'source/dsn/parse-dsn.ts'))};
 ${body}`);
   await build({
-    entryPoints: [{ in: entry, out: 'cli' }, { in: join(PROJECT_ROOT, 'source/adapters/sqlite/sqlite-worker.ts'), out: 'adapters__sqlite__sqlite-worker' }],
+    entryPoints: [{ in: entry, out: 'cli' }],
     outdir: join(outdir, 'out'), bundle: true, splitting: true, format: 'esm', platform: 'node', external: ['better-sqlite3'], outExtension: { '.js': '.mjs' }, logLevel: 'silent',
   });
-  // The worker is looked up by its .js name; this bundle names everything .mjs.
-  cpSync(join(outdir, 'out', 'adapters__sqlite__sqlite-worker.mjs'), join(outdir, 'out', 'adapters__sqlite__sqlite-worker.js'));
-  writeFileSync(join(outdir, 'out', 'package.json'), '{"type":"module"}');
+  // The workers as dist/ has them (CommonJS, beside the entry).
+  const { buildWorkers } = await import(pathToFileURL(join(PROJECT_ROOT, 'scripts/build.mjs')).href) as { buildWorkers(sourceDir: string, outdir: string, options?: object): Promise<void> };
+  await buildWorkers(join(PROJECT_ROOT, 'source'), join(outdir, 'out'), { logLevel: 'silent' });
   return { cli: join(outdir, 'out', 'cli.mjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
