@@ -6,6 +6,7 @@ import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePatches } from './bundle-patches.mjs';
+import { emitConsoleScript } from './console-script.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -87,4 +88,7 @@ async function buildAll() {
     plugins: bundlePatches,
   });
   await buildWorkers(join(root, 'source'), outdir, { minify: true, keepNames: true, legalComments: 'none' });
+  // Optional: without it the console loads its ES module (a little slower); say why, go on.
+  const notMade = emitConsoleScript(outdir);
+  if (notMade) process.stderr.write(`build: the console's cached script was not made (${notMade}); the console loads without it\n`);
 }

@@ -1,5 +1,6 @@
 // The interactive console's entry point (cli.tsx imports this only on a TTY).
 import type { ConsoleOptions } from './start-console.js';
+import { loadConsoleModule } from './load-console.js';
 
 export type { ConsoleOptions } from './start-console.js';
 
@@ -7,7 +8,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   // React's production build: scripts/build.mjs defines process.env.NODE_ENV as "production",
   // so the bundle holds only that build (unset at run time, React would load the development
   // build, several times slower to start and render).
-  const { startConsole } = await withoutFetch(() => import('./start-console.js'));
+  const { startConsole } = await withoutFetch(loadConsoleModule);
   return startConsole(options);
 }
 
