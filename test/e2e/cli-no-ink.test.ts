@@ -1,6 +1,7 @@
 // The non-interactive paths never load Ink or React (nor drivers they do not use): the built CLI
-// runs under a module-loading hook that records every ES module file it loads; the recorded files
-// must not contain Ink's or React's code.
+// runs under a module-loading hook that records every ES module file it loads, and the console's
+// script (the console module in script form, read by source/ui/load-console.ts); the recorded
+// files must not contain Ink's or React's code.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +27,18 @@ beforeAll(() => {
       if (url.startsWith('file:')) fs.appendFileSync(process.env.DSNSH_TEST_LOADED, url + '\\n');
       return next(url, context);
     }`;
+  // The console's script is read with fs.readFileSync, before the bundle's first ESM import of
+  // node:fs binds that function: the wrapper records it too.
+  const scriptReads = `
+    const fs = createRequire(import.meta.url)('node:fs');
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) {
+      const url = String(file instanceof URL ? file.href : file);
+      if (url.endsWith('console-script.js')) fs.appendFileSync(process.env.DSNSH_TEST_LOADED, (url.startsWith('file:') ? url : pathToFileURL(url).href) + '\\n');
+      return readFileSync.call(this, file, ...rest);
+    };`;
   hook = path.join(dir, 'hook.mjs');
-  fs.writeFileSync(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(loader)}`)});\n`);
+  fs.writeFileSync(hook, `import { createRequire, register } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(loader)}`)});\n${scriptReads}\n`);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
