@@ -62,6 +62,10 @@ describe('module loading', () => {
       for (let attempt = 0; attempt < 200 && !code().includes(INK_MARKER); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(code()).toContain(INK_MARKER);
       expect(code()).toContain(REACT_MARKER);
+      // The built console loads from its cached script, not from the module it was made of.
+      const files = loaded().trim().split('\n').map((url) => path.basename(fileURLToPath(url)));
+      expect(files).toContain('console-script.js');
+      expect(files.filter((file) => file.startsWith('start-console-'))).toEqual([]);
     } finally {
       pty.kill();
       await exited;
