@@ -12,6 +12,8 @@ import { Script } from 'node:vm';
 type ConsoleModule = typeof import('./start-console.js');
 type EvaluateScript = (require: NodeJS.Require, load: (specifier: string) => Promise<unknown>, meta: { url: string }) => Promise<ConsoleModule>;
 
+// The names scripts/console-script.mjs writes (test/e2e/cli-no-ink.test.ts fails when the built
+// console does not load the script).
 const SCRIPT_NAME = 'console-script.js';
 const CACHE_NAME = 'console-script.cache';
 
