@@ -74,55 +74,65 @@ function isDashComment(sql: string, i: number, rules: LexicalRules): boolean {
 
 export function* lex(sql: string, rules: LexicalRules): Generator<Token> {
   let i = 0;
+  // No closure per token: this runs for every character of every script.
   while (i < sql.length) {
     const start = i;
     const ch = sql[i]!;
-    const emit = (kind: TokenKind, end: number, open = false): Token => {
-      i = end;
-      return { kind, start, end, open };
-    };
+    let kind: TokenKind;
+    let end: number;
+    let open = false;
 
     if (ch <= ' ') {
-      let end = i + 1;
+      end = i + 1;
       while (end < sql.length && sql[end]! <= ' ') end += 1;
-      yield emit('space', end);
+      kind = 'space';
     } else if (ch === ';') {
-      yield emit('semicolon', i + 1);
+      kind = 'semicolon';
+      end = i + 1;
     } else if (isDashComment(sql, i, rules) || (rules.hashComments && ch === '#')) {
-      yield emit('comment', lineEnd(sql, i));
+      kind = 'comment';
+      end = lineEnd(sql, i);
     } else if (sql.startsWith('/*', i)) {
-      const { end, open } = blockCommentEnd(sql, i, rules.nestedBlockComments);
+      ({ end, open } = blockCommentEnd(sql, i, rules.nestedBlockComments));
       const executable = rules.executableComments && (sql[i + 2] === '!' || sql[i + 2] === '+');
-      yield emit(executable ? 'other' : 'comment', end, open);
+      kind = executable ? 'other' : 'comment';
     } else if (ch === "'") {
       const escaped = rules.backslashInStrings || (rules.escapeStringPrefix && isEscapeStringPrefix(sql, i));
-      const { end, open } = quotedEnd(sql, i, "'", escaped);
-      yield emit('string', end, open);
+      ({ end, open } = quotedEnd(sql, i, "'", escaped));
+      kind = 'string';
     } else if (ch === '"') {
       const asString = rules.doubleQuoteIsString;
-      const { end, open } = quotedEnd(sql, i, '"', asString && rules.backslashInStrings);
-      yield emit(asString ? 'string' : 'identifier', end, open);
+      ({ end, open } = quotedEnd(sql, i, '"', asString && rules.backslashInStrings));
+      kind = asString ? 'string' : 'identifier';
     } else if (ch === '`' && rules.backtickIdentifiers) {
-      const { end, open } = quotedEnd(sql, i, '`', false);
-      yield emit('identifier', end, open);
+      ({ end, open } = quotedEnd(sql, i, '`', false));
+      kind = 'identifier';
     } else if (ch === '[' && rules.bracketIdentifiers) {
       const close = sql.indexOf(']', i + 1);
-      yield emit('identifier', close === -1 ? sql.length : close + 1, close === -1);
+      end = close === -1 ? sql.length : close + 1;
+      open = close === -1;
+      kind = 'identifier';
     } else if (ch === '$' && rules.dollarQuotes && !precededByWordPart(sql, i)) {
       const tag = DOLLAR_TAG.exec(sql.slice(i, i + 64))?.[0];
       if (tag === undefined) {
-        yield emit('other', i + 1);
+        kind = 'other';
+        end = i + 1;
       } else {
         const close = sql.indexOf(tag, i + tag.length);
-        yield emit('string', close === -1 ? sql.length : close + tag.length, close === -1);
+        end = close === -1 ? sql.length : close + tag.length;
+        open = close === -1;
+        kind = 'string';
       }
     } else if (WORD_START.test(ch)) {
-      let end = i + 1;
+      end = i + 1;
       while (end < sql.length && WORD_PART.test(sql[end]!)) end += 1;
-      yield emit('word', end);
+      kind = 'word';
     } else {
-      yield emit('other', i + 1);
+      kind = 'other';
+      end = i + 1;
     }
+    i = end;
+    yield { kind, start, end, open };
   }
 }
 

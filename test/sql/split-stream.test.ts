@@ -29,7 +29,9 @@ describe('splitStream', () => {
   it('yields each statement once its ; has arrived', async () => {
     const seen: string[] = [];
     let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     async function* chunks() {
       yield 'select 1; sel';
       await gate;
@@ -51,8 +53,11 @@ describe('splitStream', () => {
   it('any cutting of any input gives the same statements as splitStatements', async () => {
     const dialects = fc.constantFrom<SqlDialect>('postgres', 'mysql', 'sqlite');
     const sqlish = fc.string({ unit: fc.constantFrom(...`ab1 ;'"\`$-#/*\\\n()`.split('')), maxLength: 60 });
-    await fc.assert(fc.asyncProperty(sqlish, fc.array(fc.nat(70), { maxLength: 6 }), dialects, async (text, points, dialect) => {
-      expect(await collect(cut(text, points), dialect)).toEqual(splitStatements(text, dialect));
-    }), { numRuns: 1000 });
+    await fc.assert(
+      fc.asyncProperty(sqlish, fc.array(fc.nat(70), { maxLength: 6 }), dialects, async (text, points, dialect) => {
+        expect(await collect(cut(text, points), dialect)).toEqual(splitStatements(text, dialect));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
