@@ -52,7 +52,9 @@ export function splitMysqlSections(body: string, bodyOffset: number): MysqlSecti
         unescaped
           ? 'The MySQL DSN has a "/" after the address that is not the database separator (an unescaped "/" in a parameter value?).'
           : `The address "${addressPart}" is missing its closing ")".`,
-        unescaped ? 'Escape "/" inside parameter values and database names as %2F (e.g. loc=US%2FPacific).' : 'Write the address as tcp(host:port) or unix(/path/to/socket).',
+        unescaped
+          ? 'Escape "/" inside parameter values and database names as %2F (e.g. loc=US%2FPacific).'
+          : 'Write the address as tcp(host:port) or unix(/path/to/socket).',
         null,
         bodyOffset + at + 1 + open,
       );

@@ -1,156 +1,109 @@
-// PostgreSQL and CockroachDB URLs: postgres://user:password@host:port/database?params, read as
-// pgx (the driver behind Ory's services) reads them. Known connection options fill typed fields;
-// every other parameter is a server setting sent at connection start.
+// PostgreSQL and CockroachDB URLs, read as Ory's services read them: Ory removes the pool keys
+// (cut at the first `?`, url.ParseQuery, url.Values.Encode), pop rewrites cockroach:// to
+// postgres://, and pgx's ParseConfig merges its defaults, the PG* environment, a service file
+// and the URL. Every value keeps its source; the password may come from a passfile.
+import type { DsnEnvironment } from './dsn-environment.js';
 import { DsnError } from './errors.js';
-import { percentDecode } from './percent-decode.js';
-import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
-import { isSecretParam, readQueryString } from './query-string.js';
+import { firstValues, goParseQuery, rejectEmptyKeys } from './go-query.js';
+import { interpretPgSettings } from './pg-interpret.js';
+import { defaultSettings, environmentSettings, mergeSettings, serviceSettings, type Settings } from './pg-settings.js';
+import { readPgUrl } from './pg-url.js';
+import { readOryPool } from './pool-params.js';
+import { isSecretParam } from './go-query.js';
 import { REDACTED } from './redact.js';
-import { CONNECTION_OPTIONS, UNAPPLIED_OPTIONS } from './postgres-params.js';
 import type { SchemeRow } from './schemes.js';
-import { parsePort, splitAuthority } from './url-authority.js';
-import type { PgSslMode, PostgresDsn } from './types.js';
+import type { PostgresDsn } from './types.js';
 
-const SSL_MODES: readonly PgSslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
-
-export function parsePostgres(dsn: string, scheme: SchemeRow, bodyOffset: number, cpuCount: number, redacted: string): PostgresDsn {
+export function parsePostgres(
+  dsn: string,
+  scheme: SchemeRow,
+  bodyOffset: number,
+  cpuCount: number,
+  redacted: string,
+  environment: DsnEnvironment,
+): PostgresDsn {
   const backend = scheme.backend === 'cockroach' ? 'cockroach' : 'postgres';
   const body = dsn.slice(bodyOffset);
-  const hash = body.indexOf('#');
-  if (hash !== -1) {
-    throw new DsnError('malformed', 'The DSN contains "#", which ends a URL: everything after it would be ignored.', 'Percent-encode "#" as %23 (in passwords too).', null, bodyOffset + hash);
-  }
   const question = body.indexOf('?');
-  const main = question === -1 ? body : body.slice(0, question);
-  const slash = main.indexOf('/');
-  const authority = slash === -1 ? main : main.slice(0, slash);
-  if (!authority.includes('@') && main.slice(slash + 1).includes('@') && slash !== -1) {
-    throw new DsnError('malformed', 'The credentials seem to contain an unescaped "/" (an "@" follows the first "/").', 'Percent-encode "/" in user names and passwords as %2F ("?" as %3F, "#" as %23, "@" as %40).', null, bodyOffset + slash);
-  }
-  if (!authority.includes('@') && question !== -1 && /^[^=&]*@/.test(body.slice(question + 1))) {
-    throw new DsnError('malformed', 'The credentials seem to contain an unescaped "?" (an "@" follows it before any parameter).', 'Percent-encode "?" in user names and passwords as %3F ("/" as %2F, "#" as %23, "@" as %40).', null, bodyOffset + question);
-  }
-  const parts = splitAuthority(authority, bodyOffset);
-  const rawPath = slash === -1 ? '' : main.slice(slash + 1).replace(/^\/+/, '');
-  const pathDatabase = percentDecode(rawPath, { what: 'the database name', param: 'database', offset: bodyOffset + slash + 1 });
+  const hostPath = question === -1 ? body : body.slice(0, question);
+  checkCredentialPunctuation(body, hostPath, question, bodyOffset);
 
   const warnings: string[] = [];
-  const entries = question === -1 ? [] : readQueryString(body.slice(question + 1), bodyOffset + question + 1);
-  const pool = readPoolSettings(entries, cpuCount, warnings);
-
-  const result: PostgresDsn = {
-    backend,
-    redacted,
-    pool,
-    params: {},
-    warnings,
-    poolParams: givenPoolParams(entries),
-    host: parts.host ?? 'localhost',
-    port: parts.port ?? scheme.defaultPort ?? 5432,
-    database: pathDatabase === '' ? null : pathDatabase,
-    user: parts.user,
-    password: parts.password,
-    ssl: { mode: 'require', modeDefaulted: true, cert: null, key: null, rootCert: null },
-    connectTimeoutMs: 0,
-    applicationName: null,
-    fallbackApplicationName: null,
-    searchPath: null,
-    serverSettings: {},
-    startupOptions: null,
-  };
-  let hostGiven = parts.host !== null;
-
-  for (const entry of entries) {
-    const { key, value, position } = entry;
-    if (isPoolKey(key)) continue;
-    result.params[key] = isSecretParam(key) ? REDACTED : value;
-    if (!CONNECTION_OPTIONS.has(key)) {
-      result.serverSettings[key] = value;
-      continue;
-    }
-    switch (key) {
-      case 'host':
-        // The query form names one host (or a Unix socket directory), IPv6 without brackets.
-        if (value.includes(',')) {
-          throw new DsnError('bad_host', `Several hosts are given ("${value}"); dsnsh connects to one.`, 'Give a single host.', key, position);
-        }
-        if (value !== '') result.host = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-        hostGiven = value !== '';
-        break;
-      case 'port':
-        result.port = parsePort(value, position, 'port');
-        break;
-      case 'database':
-      case 'dbname':
-        result.database = value === '' ? null : value;
-        break;
-      case 'user':
-        result.user = value === '' ? null : value;
-        break;
-      case 'password':
-        result.password = value;
-        break;
-      case 'sslmode':
-        if (!(SSL_MODES as readonly string[]).includes(value)) {
-          throw new DsnError('bad_value', `sslmode "${value}" is not a valid mode.`, `Use one of ${SSL_MODES.join(', ')} (the default is require).`, key, position);
-        }
-        result.ssl.mode = value as PgSslMode;
-        result.ssl.modeDefaulted = false;
-        break;
-      case 'sslcert':
-        result.ssl.cert = nonEmptyPath(key, value, position);
-        break;
-      case 'sslkey':
-        result.ssl.key = nonEmptyPath(key, value, position);
-        break;
-      case 'sslrootcert':
-        result.ssl.rootCert = nonEmptyPath(key, value, position);
-        break;
-      case 'connect_timeout':
-        result.connectTimeoutMs = parseConnectTimeout(value, position);
-        break;
-      case 'application_name':
-        result.applicationName = value;
-        break;
-      case 'fallback_application_name':
-        result.fallbackApplicationName = value;
-        break;
-      case 'search_path':
-        result.searchPath = value;
-        break;
-      case 'options':
-        result.startupOptions = value;
-        break;
-      default:
-        if (UNAPPLIED_OPTIONS.has(key)) warnings.push(`${key}: understood by the service's driver (pgx) but not applied by dsnsh.`);
-    }
+  const query = question === -1 ? null : goParseQuery(body.slice(question + 1), bodyOffset + question + 1);
+  const pool = readOryPool(query, cpuCount, warnings);
+  for (const dropped of query?.dropped ?? []) {
+    const name = dropped.segment.split('=')[0];
+    warnings.push(
+      `The parameter "${name}" is dropped: ${dropped.reason}, and the service's driver (pgx) ignores such a pair. Percent-encode the value (";" as %3B) if it is meant.`,
+    );
   }
-  if (!hostGiven) warnings.push('No host is given: the service would try a local Unix socket (/var/run/postgresql, /tmp) first; dsnsh connects to localhost.');
-  addSslWarnings(result);
-  return result;
+  const pairs = (query?.pairs ?? []).filter((pair) => !pool.removed.has(pair.key));
+  rejectEmptyKeys(pairs);
+
+  const url = readPgUrl(hostPath, bodyOffset);
+  const fromDsn: Settings = new Map();
+  if (url.user !== null) fromDsn.set('user', { value: url.user, source: 'dsn' });
+  if (url.password !== null) fromDsn.set('password', { value: url.password, source: 'dsn' });
+  if (url.host !== null) fromDsn.set('host', { value: url.host, source: 'dsn' });
+  if (url.port !== null) fromDsn.set('port', { value: url.port, source: 'dsn' });
+  if (url.database !== null) fromDsn.set('database', { value: url.database, source: 'dsn' });
+  const params: Record<string, string> = {};
+  // pgx takes the first value of a repeated key.
+  const first = firstValues(pairs);
+  for (const pair of pairs) {
+    const shown = isSecretParam(pair.key) ? REDACTED : pair.value;
+    params[pair.key] = pair.key in params ? `${params[pair.key]}, ${shown}` : shown;
+    if (first.get(pair.key) !== pair)
+      warnings.push(`${pair.key} is given more than once: the service's driver (pgx) uses the first value.`);
+  }
+  for (const pair of first.values())
+    fromDsn.set(pair.key === 'dbname' ? 'database' : pair.key, { value: pair.value, source: 'dsn', position: pair.position });
+
+  const defaults = defaultSettings(environment);
+  const fromEnvironment = environmentSettings(environment);
+  let settings = mergeSettings(defaults, fromEnvironment, fromDsn);
+  if (settings.has('service')) settings = mergeSettings(defaults, fromEnvironment, serviceSettings(settings, environment), fromDsn);
+
+  const result = interpretPgSettings(settings, { backend, environment, warnings });
+  return { ...result, backend, redacted, pool: pool.pool, poolParams: pool.given, params, warnings };
 }
 
-function nonEmptyPath(key: string, value: string, position: number): string {
-  if (value === '') throw new DsnError('bad_value', `${key} is empty.`, `Give the path of a PEM file, or leave ${key} out.`, key, position);
-  return value;
-}
-
-function parseConnectTimeout(value: string, position: number): number {
-  if (!/^\d+$/.test(value) || Number(value) > 2_147_483) {
-    throw new DsnError('bad_value', `connect_timeout "${value}" is not a whole number of seconds.`, 'Give seconds as digits, e.g. connect_timeout=10 (0 = wait indefinitely).', 'connect_timeout', position);
+/**
+ * Friendlier errors for the usual mistakes in passwords, found before Go's rules would read part
+ * of a password as a host or port. Never quotes the credentials.
+ */
+function checkCredentialPunctuation(body: string, hostPath: string, question: number, bodyOffset: number): void {
+  const hash = hostPath.indexOf('#');
+  if (hash !== -1) {
+    throw new DsnError(
+      'malformed',
+      'The DSN contains "#" before its parameters, which starts a URL fragment: the rest would be ignored.',
+      'Percent-encode "#" as %23 (in passwords too).',
+      null,
+      bodyOffset + hash,
+    );
   }
-  return Number(value) * 1000;
-}
-
-function addSslWarnings(dsn: PostgresDsn): void {
-  const { ssl } = dsn;
-  if (ssl.mode === 'require' && ssl.rootCert !== null) {
-    dsn.warnings.push('sslmode=require with sslrootcert verifies the server certificate chain, like verify-ca (libpq behaviour).');
+  const slash = hostPath.indexOf('/');
+  // An "@" in the path means a "/" in the password ended the host early (Go would then read part
+  // of the password as the host); a database name with "@" would need escaping anyway.
+  if (slash !== -1 && hostPath.slice(slash + 1).includes('@')) {
+    throw new DsnError(
+      'malformed',
+      'The credentials seem to contain an unescaped "/" (an "@" follows the first "/").',
+      'Percent-encode "/" in user names and passwords as %2F ("?" as %3F, "#" as %23, "@" as %40).',
+      'password',
+      bodyOffset + slash,
+    );
   }
-  if ((ssl.cert === null) !== (ssl.key === null)) {
-    dsn.warnings.push(`${ssl.cert === null ? 'sslkey' : 'sslcert'} is given without ${ssl.cert === null ? 'sslcert' : 'sslkey'}: a client certificate needs both.`);
-  }
-  if (ssl.mode === 'disable' && (ssl.cert !== null || ssl.key !== null || ssl.rootCert !== null)) {
-    dsn.warnings.push('sslmode=disable: the sslcert, sslkey and sslrootcert files are not used.');
+  // "?…@…/": the "?" sits in the credentials (a query value with "@" then "/" is rare enough).
+  const atAfterQuestion = question === -1 ? -1 : body.indexOf('@', question);
+  if (atAfterQuestion !== -1 && body.indexOf('/', atAfterQuestion) !== -1) {
+    throw new DsnError(
+      'malformed',
+      'The credentials seem to contain an unescaped "?" (an "@" and the database follow it): Ory\'s services cut the DSN at its first "?".',
+      'Percent-encode "?" in user names and passwords as %3F ("/" as %2F, "#" as %23, "@" as %40).',
+      'password',
+      bodyOffset + question,
+    );
   }
 }

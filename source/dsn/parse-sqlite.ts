@@ -1,42 +1,38 @@
-// sqlite:// (and `memory`). The path is what follows the scheme up to `?`; `file:` paths are
-// SQLite URIs (percent-decoded, mode/cache/immutable apply). PRAGMA precedence: an explicit
-// `_pragma=name(value)` beats the short alias (`_fk`), which beats the long form (`_foreign_keys`).
-import { SQLITE_BOOL_WORDS, readSqliteBool } from './booleans.js';
+// sqlite:// (and `memory`), read as the Ory release reads it: Ory removes the pool keys, pop adds
+// `_fk=true` and `_busy_timeout=5000` when the DSN does not set them, and mattn/go-sqlite3 turns
+// `_name=value` keys into PRAGMAs (a short alias beats its long form; `_pragma=` is ignored).
+// Where newer Ory (pop with modernc.org/sqlite) reads the DSN differently, a warning says so.
 import { DsnError } from './errors.js';
+import { goLocationProblem } from './go-location.js';
+import { firstValues, goParseQuery, rejectEmptyKeys, type GoQueryPair } from './go-query.js';
 import { percentDecode } from './percent-decode.js';
-import { givenPoolParams, isPoolKey, readPoolSettings } from './pool-params.js';
-import { isSecretParam, readQueryString, type QueryEntry } from './query-string.js';
+import { readOryPool } from './pool-params.js';
+import { isSecretParam } from './go-query.js';
 import { REDACTED } from './redact.js';
-import { DEFAULT_BUSY_TIMEOUT_MS, SQLITE_OTHER_PARAMS, findPragmaByKey, findPragmaByName } from './sqlite-pragmas.js';
-import type { SqliteDsn, SqlitePragma } from './types.js';
+import { resolveSqlitePragmas } from './sqlite-pragma-choice.js';
+import { SQLITE_OTHER_PARAMS, findPragmaByKey } from './sqlite-pragmas.js';
+import { SQLITE_BOOL_WORDS, readSqliteBool } from './booleans.js';
+import type { SqliteDsn } from './types.js';
 
-/** Precedence ranks: higher wins. */
-const LONG_FORM = 1;
-const ALIAS = 2;
-const EXPLICIT_PRAGMA = 3;
-
-interface PragmaChoice extends SqlitePragma {
-  rank: number;
-  source: string;
-}
-
-export const FK_OFF_WARNING =
-  'FOREIGN KEYS ARE OFF: this DSN lacks _fk=true, which Ory requires for SQLite. The service would run without foreign key checks; add ?_fk=true.';
+/** VFS names of the SQLite build mattn/go-sqlite3 compiles on Linux; `memdb` keeps the database in memory. */
+const KNOWN_VFS = new Set(['unix', 'unix-none', 'unix-dotfile', 'unix-excl', 'memdb']);
 
 export function parseMemory(cpuCount: number): SqliteDsn {
   const warnings: string[] = [];
   return {
     backend: 'memory',
     redacted: 'memory',
-    pool: readPoolSettings([], cpuCount, warnings),
+    pool: readOryPool(null, cpuCount, warnings).pool,
     params: {},
     warnings,
     poolParams: {},
+    // Kratos turns `memory` into sqlite://file::memory:?_fk=true.
+    sources: { foreign_keys: 'service (memory means sqlite://file::memory:?_fk=true)', busy_timeout: 'service (pop default 5000)' },
     path: ':memory:',
     inMemory: true,
     pragmas: [
+      { name: 'busy_timeout', value: '5000' },
       { name: 'foreign_keys', value: '1' },
-      { name: 'busy_timeout', value: String(DEFAULT_BUSY_TIMEOUT_MS) },
     ],
     txlock: 'deferred',
     mode: null,
@@ -50,18 +46,38 @@ export function parseSqlite(dsn: string, bodyOffset: number, cpuCount: number, r
   const question = body.indexOf('?');
   const rawPath = question === -1 ? body : body.slice(0, question);
   if (rawPath === '') {
-    throw new DsnError('missing_path', 'The SQLite DSN has no file path.', 'Write sqlite:///absolute/path.sqlite?_fk=true, sqlite://./relative.db?_fk=true, or use memory.', 'path', bodyOffset);
+    throw new DsnError(
+      'missing_path',
+      'The SQLite DSN has no file path.',
+      'Write sqlite:///absolute/path.sqlite?_fk=true, sqlite://./relative.db?_fk=true, or use memory.',
+      'path',
+      bodyOffset,
+    );
   }
   const warnings: string[] = [];
-  const entries = question === -1 ? [] : readQueryString(body.slice(question + 1), bodyOffset + question + 1, new Set(['_pragma']));
+  const query = question === -1 ? null : goParseQuery(body.slice(question + 1), bodyOffset + question + 1);
+  if (query?.error) {
+    const dropped = query.dropped[0]!;
+    throw new DsnError(
+      dropped.code,
+      `The parameter "${dropped.segment.split('=')[0]}" cannot be read: ${dropped.reason}; pop then refuses the DSN ("unable to parse sqlite query").`,
+      'Percent-encode the value (";" as %3B, "%" as %25).',
+      dropped.segment.split('=')[0] ?? null,
+      dropped.position,
+    );
+  }
+  const pool = readOryPool(query, cpuCount, warnings);
+  const pairs = (query?.pairs ?? []).filter((pair) => !pool.removed.has(pair.key));
+  rejectEmptyKeys(pairs);
   const isUri = rawPath.startsWith('file:');
   const result: SqliteDsn = {
     backend: 'sqlite',
     redacted,
-    pool: readPoolSettings(entries, cpuCount, warnings),
+    pool: pool.pool,
     params: {},
     warnings,
-    poolParams: givenPoolParams(entries),
+    poolParams: pool.given,
+    sources: {},
     path: isUri ? uriPath(rawPath, bodyOffset) : rawPath,
     inMemory: false,
     pragmas: [],
@@ -70,20 +86,25 @@ export function parseSqlite(dsn: string, bodyOffset: number, cpuCount: number, r
     cache: null,
     immutable: false,
   };
-  const chosen = new Map<string, PragmaChoice>();
-  for (const entry of entries) {
-    if (isPoolKey(entry.key)) continue;
-    const shown = isSecretParam(entry.key) ? REDACTED : entry.value;
-    result.params[entry.key] = entry.key in result.params ? `${result.params[entry.key]}, ${shown}` : shown;
-    applyParam(result, entry, chosen, isUri);
+  for (const pair of pairs) {
+    const shown = isSecretParam(pair.key) ? REDACTED : pair.value;
+    result.params[pair.key] = pair.key in result.params ? `${result.params[pair.key]}, ${shown}` : shown;
   }
+  // pop stores each key once (url.Values.Get: the first value).
+  const options = firstValues(pairs);
+  for (const pair of pairs) {
+    if (options.get(pair.key) !== pair)
+      warnings.push(`${pair.key} is given more than once: the service reads the first value (${options.get(pair.key)!.value}).`);
+  }
+  for (const pair of options.values()) applyOtherParam(result, pair, isUri);
   if (result.path === ':memory:' || result.mode === 'memory') {
     result.inMemory = true;
     result.path = ':memory:';
   }
-  result.pragmas = [...chosen.values()].map(({ name, value }) => ({ name, value }));
-  if (!chosen.has('busy_timeout')) result.pragmas.push({ name: 'busy_timeout', value: String(DEFAULT_BUSY_TIMEOUT_MS) });
-  if (chosen.get('foreign_keys')?.value !== '1') warnings.unshift(FK_OFF_WARNING);
+  const resolved = resolveSqlitePragmas(options, { inMemory: result.inMemory });
+  result.pragmas = resolved.pragmas;
+  Object.assign(result.sources, resolved.sources);
+  warnings.unshift(...resolved.warnings);
   return result;
 }
 
@@ -94,36 +115,77 @@ function uriPath(rawPath: string, offset: number): string {
     const slash = path.indexOf('/', 2);
     const authority = slash === -1 ? path.slice(2) : path.slice(2, slash);
     if (authority !== '' && authority !== 'localhost') {
-      throw new DsnError('bad_host', `The SQLite URI names the host "${authority}"; only local files can be opened.`, 'Write file:///absolute/path or file:relative/path.', 'path', offset);
+      throw new DsnError(
+        'bad_host',
+        `The SQLite URI names the host "${authority}"; only local files can be opened.`,
+        'Write file:///absolute/path or file:relative/path.',
+        'path',
+        offset,
+      );
     }
     path = slash === -1 ? '' : path.slice(slash);
   }
   const decoded = percentDecode(path, { what: 'the SQLite file path', param: 'path', offset });
-  if (decoded === '') throw new DsnError('missing_path', 'The SQLite file: URI has no path.', 'Write sqlite://file:/path/to/db.sqlite or sqlite://file::memory:.', 'path', offset);
+  if (decoded === '')
+    throw new DsnError(
+      'missing_path',
+      'The SQLite file: URI has no path.',
+      'Write sqlite://file:/path/to/db.sqlite or sqlite://file::memory:.',
+      'path',
+      offset,
+    );
   return decoded;
 }
 
-function applyParam(result: SqliteDsn, entry: QueryEntry, chosen: Map<string, PragmaChoice>, isUri: boolean): void {
-  const { key, value, position } = entry;
-  const byKey = findPragmaByKey(key);
-  if (byKey) {
-    const normalised = byKey.spec.normalise(value);
-    if (normalised === null) throw badValue(key, value, byKey.spec.accepted, position);
-    choose(result, chosen, { name: byKey.spec.pragma, value: normalised, rank: byKey.viaAlias ? ALIAS : LONG_FORM, source: key });
-    return;
-  }
+/** Everything that is not a PRAGMA key: URI parameters and mattn's own options. */
+function applyOtherParam(result: SqliteDsn, pair: GoQueryPair, isUri: boolean): void {
+  const { key, value, position } = pair;
+  if (findPragmaByKey(key) || key === '_pragma') return; // resolveSqlitePragmas reads these
   switch (key) {
-    case '_pragma':
-      choose(result, chosen, { ...readExplicitPragma(value, position), rank: EXPLICIT_PRAGMA, source: `_pragma=${value}` });
-      return;
     case '_txlock': {
       const lower = value.toLowerCase();
-      if (lower !== 'deferred' && lower !== 'immediate' && lower !== 'exclusive') throw badValue(key, value, 'deferred, immediate or exclusive', position);
+      if (lower === '') return;
+      if (lower !== 'deferred' && lower !== 'immediate' && lower !== 'exclusive')
+        throw badValue(key, value, 'deferred, immediate or exclusive', position);
       result.txlock = lower;
       return;
     }
+    case '_loc': {
+      if (value === '' || value.toLowerCase() === 'auto') return;
+      const problem = goLocationProblem(value);
+      if (problem)
+        throw new DsnError(
+          'bad_value',
+          `_loc "${value}" cannot be loaded: ${problem}; the service's driver refuses the DSN ("Invalid _loc").`,
+          'Use auto, or a zone name as tzdata spells it (_loc=Europe%2FBerlin).',
+          key,
+          position,
+        );
+      result.warnings.push(`_loc=${value}: the service's driver reads DATETIME values in this zone; dsnsh shows them as stored.`);
+      return;
+    }
+    case '_mutex': {
+      const lower = value.toLowerCase();
+      if (lower !== '' && lower !== 'no' && lower !== 'full') throw badValue(key, value, 'no or full', position);
+      return;
+    }
+    case 'vfs':
+      if (value === '') return;
+      if (!KNOWN_VFS.has(value))
+        throw new DsnError(
+          'bad_value',
+          `vfs "${value}" is not a VFS this SQLite has: the service fails to open the database ("no such vfs").`,
+          `Use one of ${[...KNOWN_VFS].join(', ')}, or leave vfs out.`,
+          key,
+          position,
+        );
+      if (value === 'memdb') result.mode = 'memory';
+      else if (value !== 'unix')
+        result.warnings.push(`vfs=${value}: dsnsh opens the file with SQLite's default VFS (unix); locking may differ from the service's.`);
+      return;
     case 'mode':
-      if (value !== 'ro' && value !== 'rw' && value !== 'rwc' && value !== 'memory') throw badValue(key, value, 'ro, rw, rwc or memory', position);
+      if (value !== 'ro' && value !== 'rw' && value !== 'rwc' && value !== 'memory')
+        throw badValue(key, value, 'ro, rw, rwc or memory', position);
       if (uriOnly(result, key, isUri)) result.mode = value;
       return;
     case 'cache':
@@ -132,7 +194,8 @@ function applyParam(result: SqliteDsn, entry: QueryEntry, chosen: Map<string, Pr
       return;
     case 'immutable': {
       const flag = readSqliteBool(value);
-      if (flag === null) throw new DsnError('bad_bool', `immutable "${value}" is not a boolean.`, `Use ${SQLITE_BOOL_WORDS}.`, key, position);
+      if (flag === null)
+        throw new DsnError('bad_bool', `immutable "${value}" is not a boolean.`, `Use ${SQLITE_BOOL_WORDS}.`, key, position);
       if (uriOnly(result, key, isUri)) result.immutable = flag;
       return;
     }
@@ -146,35 +209,6 @@ function uriOnly(result: SqliteDsn, key: string, isUri: boolean): boolean {
   return isUri;
 }
 
-function choose(result: SqliteDsn, chosen: Map<string, PragmaChoice>, candidate: PragmaChoice): void {
-  const current = chosen.get(candidate.name);
-  if (current === undefined) {
-    chosen.set(candidate.name, candidate);
-    return;
-  }
-  const [winner, loser] = candidate.rank >= current.rank ? [candidate, current] : [current, candidate];
-  if (winner.value !== loser.value) result.warnings.push(`${loser.source} is overridden by ${winner.source} (PRAGMA ${winner.name} = ${winner.value}).`);
-  // Keep the position of the first mention so PRAGMA order follows the DSN.
-  current.value = winner.value;
-  current.rank = winner.rank;
-  current.source = winner.source;
-}
-
-/** `_pragma=name(value)` or `_pragma=name=value`. */
-function readExplicitPragma(text: string, position: number): SqlitePragma {
-  const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\)|=(.*))\s*$/.exec(text);
-  if (!match) throw badValue('_pragma', text, 'name(value), e.g. _pragma=foreign_keys(1)', position);
-  const name = match[1]!.toLowerCase();
-  const value = (match[2] ?? match[3] ?? '').trim();
-  if (value === '' || /[;'"()]/.test(value)) throw badValue('_pragma', text, 'name(value) with a plain value, e.g. _pragma=journal_mode(WAL)', position);
-  const spec = findPragmaByName(name);
-  if (!spec) return { name, value };
-  const normalised = spec.normalise(value);
-  if (normalised === null) throw badValue('_pragma', text, `for ${name}: ${spec.accepted}`, position);
-  return { name, value: normalised };
-}
-
 function badValue(key: string, value: string, accepted: string, position: number): DsnError {
-  const isBool = accepted === SQLITE_BOOL_WORDS;
-  return new DsnError(isBool ? 'bad_bool' : 'bad_value', `${key} "${value}" is not valid.`, `Use ${accepted}.`, key, position);
+  return new DsnError('bad_value', `${key} "${value}" is not valid.`, `Use ${accepted}.`, key, position);
 }

@@ -3,7 +3,7 @@
 // `@` before the last `/`, so passwords may hold `:@/?` unescaped). URL forms end the credentials
 // at the last `@` before the query; when no `@` precedes the `?`, at the last `@` at all, hiding
 // too much rather than too little.
-import { isSecretParam } from './query-string.js';
+import { isSecretParam } from './go-query.js';
 
 export const REDACTED = '***';
 
@@ -42,16 +42,19 @@ function findUrlCredentialsEnd(body: string): number {
 function redactSecretParams(dsn: string, from: number): string {
   const question = dsn.indexOf('?', from);
   if (question === -1) return dsn;
-  const query = dsn.slice(question + 1).split('&').map((segment) => {
-    const equals = segment.indexOf('=');
-    if (equals === -1) return segment;
-    let key = segment.slice(0, equals);
-    try {
-      key = decodeURIComponent(key.replaceAll('+', ' '));
-    } catch {
-      // keep the raw key
-    }
-    return isSecretParam(key) && equals + 1 < segment.length ? `${segment.slice(0, equals)}=${REDACTED}` : segment;
-  });
+  const query = dsn
+    .slice(question + 1)
+    .split('&')
+    .map((segment) => {
+      const equals = segment.indexOf('=');
+      if (equals === -1) return segment;
+      let key = segment.slice(0, equals);
+      try {
+        key = decodeURIComponent(key.replaceAll('+', ' '));
+      } catch {
+        // keep the raw key
+      }
+      return isSecretParam(key) && equals + 1 < segment.length ? `${segment.slice(0, equals)}=${REDACTED}` : segment;
+    });
   return `${dsn.slice(0, question + 1)}${query.join('&')}`;
 }

@@ -1,6 +1,5 @@
-// SQLite connection parameters of the Go drivers Ory has used: mattn/go-sqlite3 (`_name=value`,
-// with short aliases) and modernc.org/sqlite (`_pragma=name(value)`). Each entry says which
-// PRAGMA a key sets and how its value is normalised.
+// SQLite connection parameters of mattn/go-sqlite3, the driver of the Ory release (`_name=value`,
+// with short aliases). Each entry says which PRAGMA a key sets and how its value is normalised.
 import { SQLITE_BOOL_WORDS, readSqliteBool } from './booleans.js';
 
 export interface PragmaSpec {
@@ -13,7 +12,13 @@ export interface PragmaSpec {
   accepted: string;
 }
 
-const bool = { normalise: (value: string) => { const flag = readSqliteBool(value); return flag === null ? null : flag ? '1' : '0'; }, accepted: SQLITE_BOOL_WORDS };
+const bool = {
+  normalise: (value: string) => {
+    const flag = readSqliteBool(value);
+    return flag === null ? null : flag ? '1' : '0';
+  },
+  accepted: SQLITE_BOOL_WORDS,
+};
 
 function oneOf(names: readonly string[], numbered = false): Pick<PragmaSpec, 'normalise' | 'accepted'> {
   return {
@@ -27,15 +32,16 @@ function oneOf(names: readonly string[], numbered = false): Pick<PragmaSpec, 'no
   };
 }
 
-const integer = (min: number) => ({
-  normalise: (value: string) => (/^[+-]?\d+$/.test(value) && Number(value) >= min && Number.isSafeInteger(Number(value)) ? String(Number(value)) : null),
-  accepted: min === 0 ? 'a whole number ≥ 0' : 'a whole number',
-});
+/** strconv.ParseInt(value, 10, 64), as mattn/go-sqlite3 reads _busy_timeout and _cache_size (-1 is fine). */
+const integer = {
+  normalise: (value: string) => (/^[+-]?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? String(Number(value)) : null),
+  accepted: 'a whole number',
+};
 
 export const PRAGMA_SPECS: readonly PragmaSpec[] = [
   { pragma: 'foreign_keys', key: '_foreign_keys', alias: '_fk', ...bool },
   { pragma: 'journal_mode', key: '_journal_mode', alias: '_journal', ...oneOf(['DELETE', 'TRUNCATE', 'PERSIST', 'MEMORY', 'WAL', 'OFF']) },
-  { pragma: 'busy_timeout', key: '_busy_timeout', alias: '_timeout', ...integer(0) },
+  { pragma: 'busy_timeout', key: '_busy_timeout', alias: '_timeout', ...integer },
   { pragma: 'synchronous', key: '_synchronous', alias: '_sync', ...oneOf(['OFF', 'NORMAL', 'FULL', 'EXTRA'], true) },
   { pragma: 'auto_vacuum', key: '_auto_vacuum', alias: '_vacuum', ...oneOf(['NONE', 'FULL', 'INCREMENTAL'], true) },
   { pragma: 'case_sensitive_like', key: '_case_sensitive_like', alias: '_cslike', ...bool },
@@ -50,7 +56,7 @@ export const PRAGMA_SPECS: readonly PragmaSpec[] = [
     normalise: (value) => (value.toLowerCase() === 'fast' ? 'FAST' : bool.normalise(value)),
     accepted: `${SQLITE_BOOL_WORDS}, or FAST`,
   },
-  { pragma: 'cache_size', key: '_cache_size', ...integer(-Infinity) },
+  { pragma: 'cache_size', key: '_cache_size', ...integer },
   { pragma: 'locking_mode', key: '_locking_mode', alias: '_locking', ...oneOf(['NORMAL', 'EXCLUSIVE']) },
 ];
 
@@ -64,12 +70,22 @@ export function findPragmaByKey(key: string): { spec: PragmaSpec; viaAlias: bool
   return undefined;
 }
 
-export function findPragmaByName(name: string): PragmaSpec | undefined {
-  return PRAGMA_SPECS.find((spec) => spec.pragma === name);
-}
-
 /** Non-PRAGMA parameters the Go SQLite drivers understand. */
 export const SQLITE_OTHER_PARAMS = new Set([
-  '_txlock', '_loc', '_mutex', '_auth', '_auth_user', '_auth_pass', '_auth_crypt', '_auth_salt',
-  '_time_format', '_pragma', 'mode', 'cache', 'immutable', 'vfs', 'psow', 'nolock',
+  '_txlock',
+  '_loc',
+  '_mutex',
+  '_auth',
+  '_auth_user',
+  '_auth_pass',
+  '_auth_crypt',
+  '_auth_salt',
+  '_time_format',
+  '_pragma',
+  'mode',
+  'cache',
+  'immutable',
+  'vfs',
+  'psow',
+  'nolock',
 ]);

@@ -5,7 +5,9 @@ export type Backend = 'memory' | 'sqlite' | 'postgres' | 'cockroach' | 'mysql';
 
 /** Pool settings in force after Ory's defaulting (invalid values fall back with a warning). */
 export interface PoolSettings {
+  /** 0 = unlimited (database/sql: max_conns=0 or negative) */
   maxConns: number;
+  /** 0 = no idle connection is kept */
   maxIdleConns: number;
   /** 0 = unlimited */
   maxConnLifetimeMs: number;
@@ -23,25 +25,46 @@ interface DsnCommon {
   warnings: string[];
   /** The pool keys as given in the DSN (decoded), before defaulting; absent keys are left out. */
   poolParams?: Record<string, string>;
+  /**
+   * Where each effective value comes from: `dsn`, `default`, `environment PGHOST`,
+   * `passfile /path`, `service file /path [name]`, `service (…)` for what Ory or pop add.
+   */
+  sources: Record<string, string>;
 }
 
 export type PgSslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 
-export interface PostgresDsn extends DsnCommon {
-  backend: 'postgres' | 'cockroach';
+export type PgTargetSessionAttrs = 'any' | 'read-write' | 'read-only' | 'primary' | 'standby' | 'prefer-standby';
+
+/** One host of a PostgreSQL DSN; a host starting with "/" is a Unix socket directory. */
+export interface PgHost {
   host: string;
   port: number;
+}
+
+export interface PostgresDsn extends DsnCommon {
+  backend: 'postgres' | 'cockroach';
+  /** The first of `hosts` */
+  host: string;
+  port: number;
+  /** Every host in the order pgx tries them (`h1,h2:5433`, `?host=a,b`) */
+  hosts: PgHost[];
+  /** Which server of `hosts` is acceptable (pgx: checked on every new connection) */
+  targetSessionAttrs: PgTargetSessionAttrs;
   /** null = the driver's default (the user name) */
   database: string | null;
   user: string | null;
   /** Never print this. */
   password: string | null;
+  /** Where the password came from (`dsn`, `environment PGPASSWORD`, `passfile PATH`, ...); null = none */
+  passwordFrom: string | null;
   ssl: {
     mode: PgSslMode;
-    /** true when sslmode was absent and the seed's default `require` applies */
+    /** true when no sslmode was given anywhere and pgx's default `prefer` applies */
     modeDefaulted: boolean;
     cert: string | null;
     key: string | null;
+    /** a PEM file, or `system` for the platform's trusted roots (which implies verify-full) */
     rootCert: string | null;
   };
   /** 0 = wait indefinitely */
@@ -92,9 +115,12 @@ export interface MysqlDsn extends DsnCommon {
   driverFlags: Record<string, string>;
   /**
    * Unknown parameters: session system variables applied after connect as
-   * `SET name = value, ...`. Values are SQL text exactly as given (quotes included).
+   * `SET name = value, ...`, in the order Ory's rewriting leaves them (sorted). Values are SQL
+   * text exactly as given (quotes included), each checked to be one value.
    */
   systemVariables: Record<string, string>;
+  /** The query string the driver reads after Ory's rewriting (pool keys removed, flags forced). */
+  driverQuery: string;
 }
 
 export interface SqlitePragma {

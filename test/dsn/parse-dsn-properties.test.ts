@@ -6,12 +6,16 @@ import { explainJson } from '../../source/noninteractive/explain-json.js';
 import { explainText } from '../../source/noninteractive/explain-text.js';
 import type { MysqlDsn, PostgresDsn, SqliteDsn } from '../../source/dsn/types.js';
 import { mysqlCase, pgCase, sqliteCase } from './dsn-arbitraries.js';
+import { fixedEnvironment } from './fixed-environment.js';
+
+// No PG* variables, OS user "osuser", no socket directory: the generated DSN alone decides.
+const OPTIONS = { cpuCount: 2, environment: fixedEnvironment() };
 
 const RUNS = { numRuns: 400 };
 
 function parsesOrThrowsDsnError(text: string): void {
   try {
-    parseDsn(text, { cpuCount: 2 });
+    parseDsn(text, OPTIONS);
   } catch (error) {
     if (!(error instanceof DsnError)) throw new Error(`non-DsnError for ${JSON.stringify(text)}: ${String(error)}`);
     // parseDsn wraps its own bugs as "could not be read"; those must not happen either.
@@ -21,7 +25,7 @@ function parsesOrThrowsDsnError(text: string): void {
 
 /** Every place a password could leak to: the redacted DSN, explain's JSON and text. */
 function outputsOf(dsn: string): string[] {
-  const parsed = parseDsn(dsn, { cpuCount: 2 });
+  const parsed = parseDsn(dsn, OPTIONS);
   return [parsed.redacted, redactDsn(dsn), JSON.stringify(explainJson(parsed)), explainText(parsed), ...parsed.warnings];
 }
 
@@ -37,19 +41,49 @@ describe('parseDsn properties', () => {
   });
 
   it('returns a result or throws a DsnError for arbitrary text after every scheme', () => {
-    const prefix = fc.constantFrom('memory', 'sqlite://', 'sqlite3://', 'postgres://', 'postgresql://', 'cockroach://', 'crdb://', 'mysql://', 'mysql://u:p@tcp(', 'postgres://u:p@[', 'sqlite://file:');
-    const tail = fc.string({ unit: fc.constantFrom(...'abc:/@?&=%#[]()+,.-_ 019µ'.split(''), 'ä', '\u0000', '%zz', '%41', '_fk', '_pragma=', 'tcp', 'unix', 'max_conns='), maxLength: 40 });
-    fc.assert(fc.property(prefix, tail, (head, rest) => parsesOrThrowsDsnError(head + rest)), { numRuns: 3000 });
+    const prefix = fc.constantFrom(
+      'memory',
+      'sqlite://',
+      'sqlite3://',
+      'postgres://',
+      'postgresql://',
+      'cockroach://',
+      'crdb://',
+      'mysql://',
+      'mysql://u:p@tcp(',
+      'postgres://u:p@[',
+      'sqlite://file:',
+    );
+    const tail = fc.string({
+      unit: fc.constantFrom(
+        ...'abc:/@?&=%#[]()+,.-_ 019µ'.split(''),
+        'ä',
+        '\u0000',
+        '%zz',
+        '%41',
+        '_fk',
+        '_pragma=',
+        'tcp',
+        'unix',
+        'max_conns=',
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(prefix, tail, (head, rest) => parsesOrThrowsDsnError(head + rest)),
+      { numRuns: 3000 },
+    );
   });
 
   it('recovers every component of generated PostgreSQL/CockroachDB DSNs', () => {
     fc.assert(
       fc.property(pgCase, (c) => {
-        const parsed = parseDsn(c.dsn, { cpuCount: 2 }) as PostgresDsn;
+        const parsed = parseDsn(c.dsn, OPTIONS) as PostgresDsn;
         expect(parsed.user).toBe(c.user);
         expect(parsed.password).toBe(c.password);
         expect(parsed.host).toBe(c.host);
-        expect(parsed.port).toBe(c.port ?? (parsed.backend === 'cockroach' ? 26257 : 5432));
+        // pop rewrites cockroach:// to postgres://, so every scheme defaults to 5432.
+        expect(parsed.port).toBe(c.port ?? 5432);
         expect(parsed.database).toBe(c.database);
         expect(parsed.serverSettings).toEqual(c.settings);
         expect(parsed.params).toEqual(c.settings);
@@ -61,7 +95,7 @@ describe('parseDsn properties', () => {
   it('recovers every component of generated Go MySQL DSNs (passwords with :@/ unescaped)', () => {
     fc.assert(
       fc.property(mysqlCase, (c) => {
-        const parsed = parseDsn(c.dsn, { cpuCount: 2 }) as MysqlDsn;
+        const parsed = parseDsn(c.dsn, OPTIONS) as MysqlDsn;
         expect(parsed.user).toBe(c.user);
         expect(parsed.password).toBe(c.password);
         expect(parsed.protocol).toBe(c.address.protocol);
@@ -77,12 +111,13 @@ describe('parseDsn properties', () => {
     );
   });
 
-  it('recovers generated SQLite DSNs and warns exactly when foreign keys are off', () => {
+  it('recovers generated SQLite DSNs and warns exactly when foreign keys are turned off', () => {
     fc.assert(
       fc.property(sqliteCase, (c) => {
-        const parsed = parseDsn(c.dsn, { cpuCount: 2 }) as SqliteDsn;
+        const parsed = parseDsn(c.dsn, OPTIONS) as SqliteDsn;
         expect(parsed.path).toBe(c.path);
-        const fkOn = c.fk !== null && ['true', '1', 'yes', 'on'].includes(c.fk.toLowerCase());
+        // pop adds _fk=true when the DSN has none.
+        const fkOn = c.fk === null || ['true', '1', 'yes', 'on'].includes(c.fk.toLowerCase());
         expect(parsed.pragmas.some((p) => p.name === 'foreign_keys' && p.value === '1')).toBe(fkOn);
         expect(parsed.warnings.some((w) => w.includes('FOREIGN KEYS ARE OFF'))).toBe(!fkOn);
         if (c.journal !== null) expect(parsed.pragmas).toContainEqual({ name: 'journal_mode', value: c.journal.toUpperCase() });
@@ -114,11 +149,15 @@ describe('parseDsn properties', () => {
 
   it('never shows a password given as a query parameter', () => {
     fc.assert(
-      fc.property(pgCase, fc.string({ minLength: 4, maxLength: 12 }).map((text) => `${text}@7Zk`), (c, secret) => {
-        const dsn = `${c.dsn}${c.dsn.includes('?') ? '&' : '?'}password=${encodeURIComponent(secret)}`;
-        expect((parseDsn(dsn, { cpuCount: 2 }) as PostgresDsn).password).toBe(secret);
-        expectHidden(dsn, secret, [encodeURIComponent(secret)]);
-      }),
+      fc.property(
+        pgCase,
+        fc.string({ minLength: 4, maxLength: 12 }).map((text) => `${text}@7Zk`),
+        (c, secret) => {
+          const dsn = `${c.dsn}${c.dsn.includes('?') ? '&' : '?'}password=${encodeURIComponent(secret)}`;
+          expect((parseDsn(dsn, OPTIONS) as PostgresDsn).password).toBe(secret);
+          expectHidden(dsn, secret, [encodeURIComponent(secret)]);
+        },
+      ),
       RUNS,
     );
   });

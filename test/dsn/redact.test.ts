@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactDsn } from '../../source/dsn/parse-dsn.js';
+import fc from 'fast-check';
 
 const CASES: [string, string][] = [
   ['memory', 'memory'],
@@ -24,5 +25,21 @@ const CASES: [string, string][] = [
 describe('redactDsn', () => {
   it.each(CASES)('%s → %s', (dsn, redacted) => {
     expect(redactDsn(dsn)).toBe(redacted);
+  });
+});
+
+describe('redactDsn on any text', () => {
+  // Callers show its answer for DSNs that do not parse (the console's profile form, profile list),
+  // with no fallback of their own: it must answer for every string and hide a URL-style password.
+  it('never throws, and a user:password@host password never survives', () => {
+    const secret = 'Zq7-secret';
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('postgres', 'mysql', 'cockroach', 'sqlite', 'x'), fc.string(), (junk, scheme, tail) => {
+        expect(() => redactDsn(junk)).not.toThrow();
+        const clean = tail.replaceAll('@', '').replaceAll('?', '');
+        expect(redactDsn(`${scheme}://user:${secret}@${clean}`)).not.toContain(secret);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
