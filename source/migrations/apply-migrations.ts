@@ -1,201 +1,32 @@
-// Applies a plan: one run lock, then each migration in its own transaction when the backend has
-// transactional DDL and the file is not `.autocommit`, its version recorded with it. Stops at the
-// first failure. Returns results (kysely's migrator spirit) instead of throwing.
+// Applies a plan as popx runs it: one run lock, the bookkeeping table, SQLite's foreign keys off
+// for the run (back on afterwards, on every path, then `PRAGMA foreign_key_check`), each
+// migration in turn, stopping at the first failure. Returns results (kysely's migrator spirit)
+// instead of throwing.
 import type { Adapter, Session } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
-import { appliedAs } from './compute-status.js';
-import { dialectSql, type DialectSql } from './dialect-sql.js';
-import { executeFile, readMigrationSql } from './execute-file.js';
-import { migrationDialectOf } from './migration-dialect.js';
-import {
-  appliedVersionsQuery, createTableStatements, forgetVersionStatement, recordVersionStatement, upgradeLegacyTableStatements,
-} from './migration-table.js';
-import type { MigrationPlan, PlanStep } from './plan-migrations.js';
-import { readToolTableColumns } from './read-applied.js';
-import { acquireRunLock, beginTransaction, releaseRunLock } from './run-lock.js';
-import { ORY_TABLE } from './tool-tables.js';
+import { checkForeignKeys, restoreForeignKeys, suspendForeignKeys, type ForeignKeyViolation } from './foreign-keys-off.js';
+import { failureFrom, MigrationRun, type ApplyOptions, type MigrationFailure, type StepResult } from './migration-run.js';
+import type { MigrationPlan } from './plan-migrations.js';
 
-export type StepStatus = 'applied' | 'reverted' | 'recorded' | 'skipped' | 'failed' | 'not-run';
-
-export interface StepResult {
-  version: string;
-  name: string;
-  file: string;
-  status: StepStatus;
-  /** Ran inside a transaction */
-  transactional: boolean;
-}
-
-export interface MigrationFailure {
-  version: string | null;
-  file: string | null;
-  /** The failing statement, when one failed */
-  statement: string | null;
-  /** 1-based line of that statement in the file */
-  line: number | null;
-  /** The server's (or driver's) message */
-  message: string;
-  code: string | null;
-  /** What the error was: a statement the server rejected, or the connection */
-  kind: 'statement' | 'connection' | 'lock' | 'file';
-  /** Statements of the failing migration that stayed applied (it ran without a transaction) */
-  partialStatements: number;
-}
+export type { ApplyOptions, MigrationFailure, ProgressEvent, StepResult, StepStatus } from './migration-run.js';
+export type { ForeignKeyViolation } from './foreign-keys-off.js';
 
 export interface MigrationRunResult {
   direction: MigrationPlan['direction'];
   results: StepResult[];
   failure: MigrationFailure | null;
+  /** SQLite: what `PRAGMA foreign_key_check` found after the run; null elsewhere or when it could not run */
+  foreignKeyViolations: ForeignKeyViolation[] | null;
+  /** Things that went wrong after the migrations themselves (foreign keys not restored, …) */
+  warnings: string[];
 }
 
-export type ProgressEvent =
-  | { type: 'waiting-for-lock'; message: string }
-  | { type: 'warning'; message: string }
-  | { type: 'table'; action: 'create' | 'upgrade-legacy' }
-  | { type: 'step-start'; step: PlanStep; transactional: boolean }
-  | { type: 'step-done'; result: StepResult };
-
-export interface ApplyOptions {
-  onProgress?: (event: ProgressEvent) => void;
-  /** Aborting cancels the running statement on the server; no further migration starts. */
-  signal?: AbortSignal;
-}
-
-const CONNECTION_KINDS = new Set(['connect', 'auth', 'tls', 'timeout', 'driver-unavailable']);
-
-function failureFrom(error: unknown, context: Partial<MigrationFailure>): MigrationFailure {
-  const adapterError = error instanceof AdapterError ? error : null;
-  return {
-    version: null, file: null, statement: null, line: null, partialStatements: 0,
-    message: error instanceof Error ? error.message : String(error),
-    code: adapterError?.code ?? null,
-    kind: adapterError && CONNECTION_KINDS.has(adapterError.kind) ? 'connection' : 'statement',
-    ...context,
-  };
-}
-
-async function readRecorded(session: Session): Promise<Set<string>> {
-  const rows = (await session.run(appliedVersionsQuery())).rows;
-  return new Set(rows.map((r) => String(r[0]).trim()));
-}
-
-class Run {
-  readonly results: StepResult[] = [];
-  private readonly sql: DialectSql;
-
-  constructor(
-    private readonly adapter: Adapter,
-    private readonly session: Session,
-    private readonly plan: MigrationPlan,
-    private readonly options: ApplyOptions,
-  ) {
-    this.sql = dialectSql(migrationDialectOf(adapter.backend));
-  }
-
-  private async rollbackQuietly(): Promise<void> {
-    if (this.session.transactionState() !== 'idle') await this.session.run('ROLLBACK').catch(() => undefined);
-  }
-
-  /** Returns a failure when the lock could not be had. */
-  async lock(): Promise<MigrationFailure | null> {
-    if (this.sql.lockWarning !== null) this.options.onProgress?.({ type: 'warning', message: this.sql.lockWarning });
-    const ok = await acquireRunLock(this.session, this.sql, (message) => this.options.onProgress?.({ type: 'waiting-for-lock', message }));
-    return ok ? null : failureFrom(new Error('another migration run held the lock for an hour; try again when it has finished'), { kind: 'lock' });
-  }
-
-  private async begin(): Promise<void> {
-    await beginTransaction(this.session, this.sql, (message) => this.options.onProgress?.({ type: 'waiting-for-lock', message }));
-  }
-
-  async unlock(): Promise<void> {
-    await releaseRunLock(this.session, this.sql);
-  }
-
-  /** Creates or upgrades the table under the lock (another runner may have done it meanwhile). */
-  async prepareTable(): Promise<void> {
-    if (this.plan.direction !== 'up' || this.plan.steps.length === 0) return;
-    const inTransaction = this.adapter.capabilities.transactionalDdl || this.sql.lock.kind === 'write-transaction';
-    if (inTransaction) await this.begin();
-    try {
-      const columns = (await readToolTableColumns(this.session, migrationDialectOf(this.adapter.backend))).get(ORY_TABLE);
-      const action = columns === undefined ? 'create' : columns.has('version_self') ? null : 'upgrade-legacy';
-      if (action !== null) {
-        this.options.onProgress?.({ type: 'table', action });
-        const statements = action === 'create' ? createTableStatements() : upgradeLegacyTableStatements(this.sql);
-        for (const statement of statements) await this.session.run(statement);
-      }
-      if (inTransaction) await this.session.run('COMMIT');
-    } catch (error) {
-      await this.rollbackQuietly();
-      throw error;
-    }
-  }
-
-  private isDone(step: PlanStep, recorded: Set<string>): boolean {
-    if (this.plan.direction === 'down') return !recorded.has(step.version);
-    return step.action === 'run' ? appliedAs(step.version, recorded) !== null : recorded.has(step.version);
-  }
-
-  private result(step: PlanStep, status: StepStatus, transactional: boolean): StepResult {
-    const result = { version: step.version, name: step.name, file: step.file.file, status, transactional };
-    this.results.push(result);
-    this.options.onProgress?.({ type: 'step-done', result });
-    return result;
-  }
-
-  /** One migration; returns a failure or null. */
-  async step(step: PlanStep): Promise<MigrationFailure | null> {
-    const { direction } = this.plan;
-    const context = { version: step.version, file: step.file.file };
-    let sql = '';
-    if (step.action === 'run') {
-      try {
-        sql = await readMigrationSql(step.file.path);
-      } catch (error) {
-        this.result(step, 'failed', false);
-        return failureFrom(error, { ...context, kind: 'file' });
-      }
-    }
-    const transactional = this.adapter.capabilities.transactionalDdl && !step.file.autocommit && step.action === 'run';
-    // With SQLite's write lock, the "already done?" check must happen inside a write transaction.
-    const checkInTransaction = transactional || this.sql.lock.kind === 'write-transaction';
-    this.options.onProgress?.({ type: 'step-start', step, transactional });
-    try {
-      if (checkInTransaction) await this.begin();
-      if (this.isDone(step, await readRecorded(this.session))) {
-        if (checkInTransaction) await this.session.run('ROLLBACK');
-        this.result(step, 'skipped', transactional);
-        return null;
-      }
-      if (checkInTransaction && !transactional) await this.session.run('COMMIT'); // an .autocommit file runs outside
-      const outcome = await executeFile(this.session, this.adapter.backend, sql, this.options.signal);
-      if (!outcome.ok) {
-        if (transactional) await this.rollbackQuietly();
-        // An .autocommit file under SQLite's write lock runs unlocked: if another runner recorded it
-        // meanwhile, its failure here (index already exists, ...) is that runner's success.
-        if (checkInTransaction && !transactional && this.isDone(step, await readRecorded(this.session).catch(() => new Set<string>()))) {
-          this.result(step, 'skipped', false);
-          return null;
-        }
-        this.result(step, 'failed', transactional);
-        return failureFrom(outcome.error, {
-          ...context, statement: outcome.statement, line: outcome.line, partialStatements: transactional ? 0 : outcome.completed,
-        });
-      }
-      await this.session.run(direction === 'up' ? recordVersionStatement(step.version) : forgetVersionStatement(step.version));
-      if (transactional) await this.session.run('COMMIT');
-    } catch (error) {
-      await this.rollbackQuietly();
-      this.result(step, 'failed', transactional);
-      return failureFrom(error, context);
-    }
-    this.result(step, step.action === 'record' ? 'recorded' : direction === 'up' ? 'applied' : 'reverted', transactional);
-    return null;
-  }
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, options: ApplyOptions = {}): Promise<MigrationRunResult> {
-  const outcome: MigrationRunResult = { direction: plan.direction, results: [], failure: null };
+  const outcome: MigrationRunResult = { direction: plan.direction, results: [], failure: null, foreignKeyViolations: null, warnings: [] };
   if (plan.steps.length === 0) return outcome;
   let session: Session;
   try {
@@ -204,9 +35,11 @@ export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, opt
     outcome.failure = failureFrom(error, { kind: 'connection' });
     return outcome;
   }
-  const run = new Run(adapter, session, plan, options);
+  const run = new MigrationRun(adapter, session, plan, options);
+  const foreignKeys = run.sql.foreignKeys;
   outcome.results = run.results;
   let locked = false;
+  let restoreForeignKeysOn = false;
   try {
     const lockFailure = await run.lock();
     if (lockFailure) {
@@ -215,9 +48,13 @@ export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, opt
     }
     locked = true;
     await run.prepareTable();
+    if (foreignKeys !== null) restoreForeignKeysOn = await suspendForeignKeys(session, foreignKeys);
     for (const step of plan.steps) {
       if (options.signal?.aborted) {
-        outcome.failure = failureFrom(new AdapterError('cancelled', adapter.backend, 'interrupted before this migration started'), { version: step.version, file: step.file.file });
+        outcome.failure = failureFrom(new AdapterError('cancelled', adapter.backend, 'interrupted before this migration started'), {
+          version: step.version,
+          file: step.file.file,
+        });
         break;
       }
       outcome.failure = await run.step(step);
@@ -227,7 +64,26 @@ export async function applyMigrations(adapter: Adapter, plan: MigrationPlan, opt
     outcome.failure ??= failureFrom(error, {});
   } finally {
     for (const rest of plan.steps.slice(run.results.length)) {
-      run.results.push({ version: rest.version, name: rest.name, file: rest.file.file, status: 'not-run', transactional: false });
+      run.results.push({
+        version: rest.version,
+        name: rest.name,
+        file: rest.file.file,
+        status: 'not-run',
+        transactional: false,
+        empty: false,
+        oneString: false,
+      });
+    }
+    if (restoreForeignKeysOn && foreignKeys !== null) {
+      await restoreForeignKeys(session, foreignKeys).catch((error: unknown) => {
+        outcome.warnings.push(`could not turn SQLite foreign keys on again on this connection: ${message(error)}`);
+      });
+    }
+    if (foreignKeys !== null && locked) {
+      outcome.foreignKeyViolations = await checkForeignKeys(session, foreignKeys).catch((error: unknown) => {
+        outcome.warnings.push(`could not run PRAGMA foreign_key_check: ${message(error)}`);
+        return null;
+      });
     }
     if (locked) await run.unlock();
     await session.release().catch(() => undefined);

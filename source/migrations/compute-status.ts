@@ -1,7 +1,7 @@
 // Pure: which migrations are applied, by Ory's rule (the version, or for a version longer than 14
 // digits its first 14, is in the table), and which recorded versions no file explains.
-import { compareVersions } from './migration-file.js';
-import type { MigrationDialect } from './migration-dialect.js';
+import { comparePopxVersions } from './migration-file.js';
+import type { FileDialect } from './migration-dialect.js';
 import type { Migration } from './scan-migrations.js';
 
 export const LEGACY_VERSION_LENGTH = 14;
@@ -14,7 +14,11 @@ export interface MigrationStatusRow {
   name: string;
   state: MigrationState;
   /** The chosen up file's dialect ('all' = suffix-less); null when no file explains the version */
-  dialect: MigrationDialect | 'all' | null;
+  dialect: FileDialect | 'all' | null;
+  /** sql, or go: a Go migration only the service itself runs; null when no file explains the version */
+  type: 'sql' | 'go' | null;
+  /** Go migrations: the service that runs them, when known */
+  service: string | null;
   /** Up file relative to the folder; null when no file explains the version */
   file: string | null;
   autocommit: boolean;
@@ -23,7 +27,7 @@ export interface MigrationStatusRow {
 }
 
 export interface ComputedStatus {
-  /** Every migration and every unexplained recorded version, oldest first */
+  /** Every migration and every unexplained recorded version, in popx's order */
   rows: MigrationStatusRow[];
   pending: Migration[];
   /** Recorded versions that no file of this dialect explains */
@@ -52,15 +56,27 @@ export function computeStatus(migrations: readonly Migration[], appliedVersions:
       name: m.name,
       state: how === null ? 'Pending' : 'Applied',
       dialect: m.up.dialect,
+      type: m.up.type,
+      service: m.up.service,
       file: m.up.file,
       autocommit: m.up.autocommit,
       appliedAsLegacy: how === 'legacy',
     });
   }
-  const unknown = [...applied].filter((v) => !explained.has(v)).sort(compareVersions);
+  const unknown = [...applied].filter((v) => !explained.has(v)).sort(comparePopxVersions);
   for (const version of unknown) {
-    rows.push({ version, name: '', state: 'Applied', dialect: null, file: null, autocommit: false, appliedAsLegacy: false });
+    rows.push({
+      version,
+      name: '',
+      state: 'Applied',
+      dialect: null,
+      type: null,
+      service: null,
+      file: null,
+      autocommit: false,
+      appliedAsLegacy: false,
+    });
   }
-  rows.sort((a, b) => compareVersions(a.version, b.version));
+  rows.sort((a, b) => comparePopxVersions(a.version, b.version));
   return { rows, pending, unknown };
 }

@@ -9,6 +9,16 @@ export { parseMigrationFileName } from './migration-file.js';
 export { scanMigrations, migrationsForDialect } from './scan-migrations.js';
 export type { Migration, MigrationFile, MigrationScan } from './scan-migrations.js';
 export { planMigrations } from './plan-migrations.js';
-export type { MigrationPlan, PlanStep, PlanResult, PlanOptions } from './plan-migrations.js';
+export type { MigrationPlan, PlanStep, PlanStop, PlanResult, PlanOptions } from './plan-migrations.js';
 export { applyMigrations } from './apply-migrations.js';
-export type { ApplyOptions, MigrationFailure, MigrationRunResult, ProgressEvent, StepResult, StepStatus } from './apply-migrations.js';
+export type {
+  ApplyOptions,
+  ForeignKeyViolation,
+  MigrationFailure,
+  MigrationRunResult,
+  ProgressEvent,
+  StepResult,
+  StepStatus,
+} from './apply-migrations.js';
+export { readPlanContents } from './plan-contents.js';
+export { isMigrationEmpty } from './empty-migration.js';

@@ -6,8 +6,14 @@ export type MigrationDialect = 'postgres' | 'cockroach' | 'mysql' | 'sqlite3';
 
 export const MIGRATION_DIALECTS: readonly MigrationDialect[] = ['postgres', 'cockroach', 'mysql', 'sqlite3'];
 
-/** File-name suffix → dialect (pop's synonyms: `pg`, `crdb`, `sqlite`, `mariadb`, ...). */
-const SUFFIX_ALIASES: Readonly<Record<string, MigrationDialect>> = {
+/**
+ * A dialect a file can be written for: the four above, and pop's `mariadb`, a dialect of its own
+ * that no Ory DSN selects (`mysql://` is pop's mysql dialect, which never reads `.mariadb.` files).
+ */
+export type FileDialect = MigrationDialect | 'mariadb';
+
+/** File-name suffix → dialect (pop's synonyms: `pg`, `crdb`, `sqlite`, ...). */
+const SUFFIX_ALIASES: Readonly<Record<string, FileDialect>> = {
   postgres: 'postgres',
   postgresql: 'postgres',
   pg: 'postgres',
@@ -16,7 +22,7 @@ const SUFFIX_ALIASES: Readonly<Record<string, MigrationDialect>> = {
   cockroachdb: 'cockroach',
   crdb: 'cockroach',
   mysql: 'mysql',
-  mariadb: 'mysql',
+  mariadb: 'mariadb',
   sqlite3: 'sqlite3',
   sqlite: 'sqlite3',
 };
@@ -24,7 +30,7 @@ const SUFFIX_ALIASES: Readonly<Record<string, MigrationDialect>> = {
 export const KNOWN_DIALECT_SUFFIXES: readonly string[] = Object.keys(SUFFIX_ALIASES);
 
 /** The canonical dialect of a file-name suffix (without the dot), or null when unknown. */
-export function canonicalDialect(suffix: string): MigrationDialect | null {
+export function canonicalDialect(suffix: string): FileDialect | null {
   return Object.hasOwn(SUFFIX_ALIASES, suffix) ? SUFFIX_ALIASES[suffix]! : null;
 }
 

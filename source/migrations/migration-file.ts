@@ -1,6 +1,6 @@
 // Ory's migration file names: `<version>_<name>[.<dialect>][.autocommit].<up|down>.sql`.
 // Pure: parses a name and says exactly why a name is not a migration.
-import { KNOWN_DIALECT_SUFFIXES, canonicalDialect, type MigrationDialect } from './migration-dialect.js';
+import { KNOWN_DIALECT_SUFFIXES, canonicalDialect, type FileDialect } from './migration-dialect.js';
 
 export type Direction = 'up' | 'down';
 
@@ -10,7 +10,7 @@ export interface MigrationFileName {
   /** Up to the first dot after the version's underscore */
   name: string;
   /** 'all' for a file without a dialect suffix */
-  dialect: MigrationDialect | 'all';
+  dialect: FileDialect | 'all';
   /** The suffix as written (`pg`, `crdb`, ...), null without one */
   dialectSuffix: string | null;
   /** Runs outside a transaction */
@@ -49,7 +49,7 @@ export function parseMigrationFileName(fileName: string): ParsedFileName {
     suffix = null;
     autocommit = true;
   }
-  let dialect: MigrationDialect | 'all' = 'all';
+  let dialect: FileDialect | 'all' = 'all';
   if (suffix !== null) {
     const canonical = canonicalDialect(suffix);
     if (canonical === null) {
@@ -68,7 +68,15 @@ export function parseMigrationFileName(fileName: string): ParsedFileName {
   };
 }
 
-/** Orders versions numerically (they may differ in length: 14-digit legacy vs 20-digit). */
+/**
+ * Ory's order of migrations: plain string order of the versions, as popx sorts them (so `10_x`
+ * runs before `9_x`, and a 20-digit version of 2015 before a 14-digit one of 2020).
+ */
+export function comparePopxVersions(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders versions numerically (other tools' integer versions: goose, golang-migrate). */
 export function compareVersions(a: string, b: string): number {
   const x = a.replace(/^0+(?=\d)/, '');
   const y = b.replace(/^0+(?=\d)/, '');

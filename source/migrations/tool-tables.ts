@@ -1,7 +1,7 @@
 // Recognises the bookkeeping tables of migration tools by name and columns, and reads each one's
 // applied count, latest version and failed/dirty state. Portable SQL only; no LIMIT, no dialect.
 import type { Session, Value } from '../adapters/adapter.js';
-import { compareVersions } from './migration-file.js';
+import { comparePopxVersions, compareVersions } from './migration-file.js';
 
 export type MigrationTool = 'ory' | 'golang-migrate' | 'goose' | 'flyway' | 'prisma' | 'knex' | 'rails';
 
@@ -31,7 +31,14 @@ export interface ToolReport {
 }
 
 export const ORY_TABLE = 'schema_migration';
-export const TOOL_TABLES = [ORY_TABLE, 'schema_migrations', 'goose_db_version', 'flyway_schema_history', '_prisma_migrations', 'knex_migrations'] as const;
+export const TOOL_TABLES = [
+  ORY_TABLE,
+  'schema_migrations',
+  'goose_db_version',
+  'flyway_schema_history',
+  '_prisma_migrations',
+  'knex_migrations',
+] as const;
 
 type Columns = ReadonlySet<string>;
 
@@ -58,7 +65,7 @@ function splitVersionedName(raw: string): { version: string; name: string } {
 async function readOry(db: SqlRunner, columns: Columns): Promise<ToolReport> {
   const result = await db.run(`SELECT version FROM ${ORY_TABLE}`);
   const versions = result.rows.map((row) => text(row[0])).filter((v): v is string => v !== null && v !== '');
-  const sorted = [...versions].sort(compareVersions);
+  const sorted = [...versions].sort(comparePopxVersions);
   const latest = sorted.at(-1);
   return report('ory', ORY_TABLE, {
     appliedCount: new Set(versions).size,
@@ -108,7 +115,8 @@ async function readGoose(db: SqlRunner): Promise<ToolReport> {
 }
 
 async function readFlyway(db: SqlRunner): Promise<ToolReport> {
-  const rows = (await db.run('SELECT version, description, installed_on, success, type FROM flyway_schema_history ORDER BY installed_rank')).rows;
+  const rows = (await db.run('SELECT version, description, installed_on, success, type FROM flyway_schema_history ORDER BY installed_rank'))
+    .rows;
   let count = 0;
   let latest: AppliedMigration | null = null;
   const failures: string[] = [];
@@ -140,7 +148,13 @@ async function readPrisma(db: SqlRunner): Promise<ToolReport> {
     if (text(row[1]) === null) failures.push(raw);
     else applied.push({ ...splitVersionedName(raw), appliedAt: text(row[1]) });
   }
-  applied.sort((a, b) => (a.version === b.version ? 0 : /^\d+$/.test(a.version) && /^\d+$/.test(b.version) ? compareVersions(a.version, b.version) : a.version.localeCompare(b.version)));
+  applied.sort((a, b) =>
+    a.version === b.version
+      ? 0
+      : /^\d+$/.test(a.version) && /^\d+$/.test(b.version)
+        ? compareVersions(a.version, b.version)
+        : a.version.localeCompare(b.version),
+  );
   return report('prisma', '_prisma_migrations', {
     appliedCount: applied.length,
     latest: applied.at(-1) ?? null,

@@ -41,11 +41,20 @@ for (const backend of migrationBackends('api')) {
       await adapter?.close();
       await backend.cleanup();
     });
-    beforeEach(async () => { await dropTestTables(adapter); });
+    beforeEach(async () => {
+      await dropTestTables(adapter);
+    });
 
     it('reports everything pending on an empty database, then applies it all', async () => {
       const before = await readMigrationStatus(adapter, { dir: ORY });
-      expect(before.summary).toMatchObject({ tool: 'ory', table: null, appliedCount: 0, pendingCount: versions.length, unknownCount: 0, problem: null });
+      expect(before.summary).toMatchObject({
+        tool: 'ory',
+        table: null,
+        appliedCount: 0,
+        pendingCount: versions.length,
+        unknownCount: 0,
+        problem: null,
+      });
       expect(before.rows.every((r) => r.state === 'Pending')).toBe(true);
       const pgOnly = versions.includes('20240103100000000000');
       expect(pgOnly).toBe(adapter.backend === 'postgres' || adapter.backend === 'cockroach');
@@ -58,9 +67,16 @@ for (const backend of migrationBackends('api')) {
       expect(run.results.find((r) => r.version === '20240101100000000001')?.transactional).toBe(adapter.capabilities.transactionalDdl);
 
       expect(await recorded(adapter)).toEqual(versions);
-      expect((await adapter.run('SELECT name, color FROM mig_widgets ORDER BY id')).rows).toEqual([['bolt; nut', 'red'], ['washer', 'red']]);
+      expect((await adapter.run('SELECT name, color FROM mig_widgets ORDER BY id')).rows).toEqual([
+        ['bolt; nut', 'red'],
+        ['washer', 'red'],
+      ]);
       const after = await readMigrationStatus(adapter, { dir: ORY });
-      expect(after.summary).toMatchObject({ appliedCount: versions.length, pendingCount: 0, latest: { version: '20240105100000000000', name: 'create_audit' } });
+      expect(after.summary).toMatchObject({
+        appliedCount: versions.length,
+        pendingCount: 0,
+        latest: { version: '20240105100000000000', name: 'create_audit' },
+      });
 
       const again = await planMigrations(adapter, { dir: ORY, direction: 'up' });
       expect(again.ok && again.plan.steps).toEqual([]);
@@ -87,15 +103,20 @@ for (const backend of migrationBackends('api')) {
       const run = await migrate(adapter, FAILING, 'up');
       expect(run.results.map((r) => r.status)).toEqual(['applied', 'failed', 'not-run']);
       expect(run.failure).toMatchObject({
-        version: '20240201000000000002', file: '20240201000000000002_broken.up.sql', line: 2, kind: 'statement',
+        version: '20240201000000000002',
+        file: '20240201000000000002_broken.up.sql',
+        line: 2,
+        kind: 'statement',
         statement: 'INSERT INTO mig_no_such_table (id) VALUES (2)',
       });
       expect(run.failure?.message).toMatch(/mig_no_such_table/);
       expect(await recorded(adapter)).toEqual(['20240201000000000001']);
       // In a transaction the first INSERT is rolled back; without one it stays, and the report says so.
-      const transactional = adapter.capabilities.transactionalDdl;
-      expect(await count(adapter, 'mig_things')).toBe(transactional ? 0 : 1);
-      expect(run.failure?.partialStatements).toBe(transactional ? 0 : 1);
+      // CockroachDB (as popx runs it): the file is sent as one string, one implicit transaction.
+      const atomic = adapter.capabilities.transactionalDdl || adapter.backend === 'cockroach';
+      expect(await count(adapter, 'mig_things')).toBe(atomic ? 0 : 1);
+      expect(run.failure?.partialStatements).toBe(atomic ? 0 : 1);
+      expect(run.failure?.partial).toBe(atomic ? 'none' : 'some');
     });
 
     it('reads a legacy 14-character table by the prefix rule and moves it to the current layout', async () => {
@@ -103,7 +124,8 @@ for (const backend of migrationBackends('api')) {
       await adapter.run('DROP TABLE schema_migration');
       await adapter.run('CREATE TABLE schema_migration (version VARCHAR(14) NOT NULL)');
       await adapter.run('CREATE UNIQUE INDEX schema_migration_version_idx ON schema_migration (version)');
-      for (const v of ['20240101100000', '20240102100000', '20231231000000']) await adapter.run(`INSERT INTO schema_migration (version) VALUES ('${v}')`);
+      for (const v of ['20240101100000', '20240102100000', '20231231000000'])
+        await adapter.run(`INSERT INTO schema_migration (version) VALUES ('${v}')`);
 
       const status = await readMigrationStatus(adapter, { dir: ORY });
       expect(status.summary).toMatchObject({ legacyLayout: true, pendingCount: versions.length - 3, unknownCount: 1 });
@@ -154,7 +176,10 @@ for (const backend of migrationBackends('api')) {
     it.skipIf(!backend.concurrent)('two concurrent runners never apply a migration twice', async () => {
       const second = await openAdapter(parseDsn(dsn));
       try {
-        const [a, b] = await Promise.all([planMigrations(adapter, { dir: ORY, direction: 'up' }), planMigrations(second, { dir: ORY, direction: 'up' })]);
+        const [a, b] = await Promise.all([
+          planMigrations(adapter, { dir: ORY, direction: 'up' }),
+          planMigrations(second, { dir: ORY, direction: 'up' }),
+        ]);
         if (!a.ok || !b.ok) throw new Error('plan failed');
         const runs = await Promise.all([applyMigrations(adapter, a.plan), applyMigrations(second, b.plan)]);
         expect(runs.map((r) => r.failure)).toEqual([null, null]);

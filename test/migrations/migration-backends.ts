@@ -21,8 +21,27 @@ export interface MigrationBackend {
 
 /** Every table the fixtures and tool-table tests create. */
 export const TEST_TABLES = [
-  'mig_audit', 'mig_widgets', 'mig_things', 'schema_migration', 'schema_migration_pop_legacy', 'schema_migration_transactional',
-  'schema_migrations', 'goose_db_version', 'flyway_schema_history', '_prisma_migrations', 'knex_migrations',
+  'mig_audit',
+  'mig_widgets',
+  'mig_things',
+  'mig_gadgets',
+  'mig_notes',
+  'mig_ac_made',
+  'mig_tuples',
+  'mig_networks',
+  'mig_networks_from_shared',
+  'mig_credentials',
+  'mig_people',
+  'mig_sessions',
+  'mig_clients',
+  'schema_migration',
+  'schema_migration_pop_legacy',
+  'schema_migration_transactional',
+  'schema_migrations',
+  'goose_db_version',
+  'flyway_schema_history',
+  '_prisma_migrations',
+  'knex_migrations',
 ];
 
 export async function dropTestTables(adapter: Adapter): Promise<void> {
@@ -42,6 +61,18 @@ function pgDsnFor(database: string, scheme: 'postgres' | 'cockroach'): string {
   return PG_DSN.replace(/\/test\?/, `/${database}?`).replace(/^postgres:/, `${scheme}:`);
 }
 
+/**
+ * There is no CockroachDB here. The migrator checks the server as popx does (`SELECT version()`
+ * must name CockroachDB under cockroach://), so the cockroach-dialect database answers that query
+ * with a CockroachDB banner: a function `version()` in schema `crdb`, searched before pg_catalog.
+ * Everything else is the real PostgreSQL server speaking the wire protocol CockroachDB speaks.
+ */
+export const CRDB_EMULATION_SQL = [
+  'CREATE SCHEMA crdb',
+  "CREATE FUNCTION crdb.version() RETURNS text LANGUAGE sql AS $$ SELECT 'CockroachDB CCL v23.1.11 (x86_64-pc-linux-gnu) (PostgreSQL emulating it for dsnsh tests)' $$",
+];
+export const CRDB_EMULATION_PARAMS = 'search_path=crdb,pg_catalog';
+
 function postgresBackend(label: string, scheme: 'postgres' | 'cockroach', database: string): MigrationBackend {
   const drop = () => withAdapter(PG_DSN, (admin) => admin.run(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   return {
@@ -51,9 +82,16 @@ function postgresBackend(label: string, scheme: 'postgres' | 'cockroach', databa
     async prepare() {
       await drop();
       await withAdapter(PG_DSN, (admin) => admin.run(`CREATE DATABASE ${database}`));
-      return pgDsnFor(database, scheme);
+      const dsn = pgDsnFor(database, scheme);
+      if (scheme === 'postgres') return dsn;
+      await withAdapter(dsn, async (db) => {
+        for (const statement of CRDB_EMULATION_SQL) await db.run(statement);
+      });
+      return `${dsn}&${CRDB_EMULATION_PARAMS}`;
     },
-    cleanup: async () => { await drop(); },
+    cleanup: async () => {
+      await drop();
+    },
   };
 }
 
@@ -69,7 +107,9 @@ function mysqlBackend(database: string): MigrationBackend {
       });
       return MYSQL_DSN.replace(/\/test$/, `/${database}`);
     },
-    cleanup: async () => { await withAdapter(MYSQL_DSN, (admin) => admin.run(`DROP DATABASE IF EXISTS ${database}`)); },
+    cleanup: async () => {
+      await withAdapter(MYSQL_DSN, (admin) => admin.run(`DROP DATABASE IF EXISTS ${database}`));
+    },
   };
 }
 
@@ -84,7 +124,9 @@ function sqliteFileBackend(): MigrationBackend {
       // A short busy timeout makes the migrator's own wait for the write lock visible quickly.
       return `sqlite://${join(dir, 'migrations.sqlite')}?_fk=true&_busy_timeout=100`;
     },
-    cleanup: async () => { if (dir) rmSync(dir, { recursive: true, force: true }); },
+    cleanup: async () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -4,8 +4,21 @@ import { compareVersions, parseMigrationFileName } from '../../source/migrations
 
 describe('parseMigrationFileName', () => {
   it.each([
-    ['20210817181232000006_unique_credentials.mysql.up.sql', { version: '20210817181232000006', name: 'unique_credentials', dialect: 'mysql', dialectSuffix: 'mysql', autocommit: false, direction: 'up' }],
-    ['20150100000001000000_networks.down.sql', { version: '20150100000001000000', name: 'networks', dialect: 'all', dialectSuffix: null, autocommit: false, direction: 'down' }],
+    [
+      '20210817181232000006_unique_credentials.mysql.up.sql',
+      {
+        version: '20210817181232000006',
+        name: 'unique_credentials',
+        dialect: 'mysql',
+        dialectSuffix: 'mysql',
+        autocommit: false,
+        direction: 'up',
+      },
+    ],
+    [
+      '20150100000001000000_networks.down.sql',
+      { version: '20150100000001000000', name: 'networks', dialect: 'all', dialectSuffix: null, autocommit: false, direction: 'down' },
+    ],
     ['1_x.pg.up.sql', { dialect: 'postgres', dialectSuffix: 'pg' }],
     ['1_x.pgx.up.sql', { dialect: 'postgres' }],
     ['1_x.postgresql.up.sql', { dialect: 'postgres' }],
@@ -13,7 +26,7 @@ describe('parseMigrationFileName', () => {
     ['1_x.crdb.up.sql', { dialect: 'cockroach' }],
     ['1_x.sqlite.up.sql', { dialect: 'sqlite3' }],
     ['1_x.sqlite3.up.sql', { dialect: 'sqlite3' }],
-    ['1_x.mariadb.up.sql', { dialect: 'mysql' }],
+    ['1_x.mariadb.up.sql', { dialect: 'mariadb', dialectSuffix: 'mariadb' }],
     ['1_x.autocommit.up.sql', { dialect: 'all', dialectSuffix: null, autocommit: true }],
     ['1_x.postgres.autocommit.down.sql', { dialect: 'postgres', autocommit: true, direction: 'down' }],
     ['007_spaces and-dashes.up.sql', { version: '007', name: 'spaces and-dashes' }],
@@ -44,7 +57,10 @@ describe('parseMigrationFileName', () => {
 
   it('never throws and returns only documented results (fuzz)', () => {
     const piece = fc.constantFrom('1', '2024', '_', '.', 'up', 'down', 'sql', 'pg', 'mysql', 'autocommit', 'x', 'é', ' ', '/', 'Z', '-');
-    const name = fc.oneof(fc.string(), fc.array(piece, { maxLength: 12 }).map((p) => p.join('')));
+    const name = fc.oneof(
+      fc.string(),
+      fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(name, (fileName) => {
         const parsed = parseMigrationFileName(fileName);
@@ -53,7 +69,7 @@ describe('parseMigrationFileName', () => {
           expect(f.version).toMatch(/^\d+$/);
           expect(f.name).toMatch(/^[^.]+$/);
           expect(['up', 'down']).toContain(f.direction);
-          expect(['all', 'postgres', 'cockroach', 'mysql', 'sqlite3']).toContain(f.dialect);
+          expect(['all', 'postgres', 'cockroach', 'mysql', 'mariadb', 'sqlite3']).toContain(f.dialect);
           expect(fileName.startsWith(`${f.version}_${f.name}.`)).toBe(true);
           expect(fileName.endsWith(`.${f.direction}.sql`)).toBe(true);
           expect(f.autocommit).toBe(fileName.includes('.autocommit.'));
@@ -89,6 +105,11 @@ describe('parseMigrationFileName', () => {
 
 describe('compareVersions', () => {
   it('orders numerically across lengths', () => {
-    expect(['20240101100000000001', '20240101100000', '9', '010'].sort(compareVersions)).toEqual(['9', '010', '20240101100000', '20240101100000000001']);
+    expect(['20240101100000000001', '20240101100000', '9', '010'].sort(compareVersions)).toEqual([
+      '9',
+      '010',
+      '20240101100000',
+      '20240101100000000001',
+    ]);
   });
 });

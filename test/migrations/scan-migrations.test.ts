@@ -28,7 +28,7 @@ describe('scanMigrations on the Ory-style fixture', () => {
     ]);
     expect(files('mysql').map(([v]) => v)).not.toContain('20240103100000000000');
     expect(files('mysql')[1]?.[1]).toBe('20240101100000000002_add_color.mysql.up.sql');
-    expect(files('mysql')[3]?.[2]).toBe('20240104100000000000_name_index.mariadb.down.sql');
+    expect(files('mysql')[3]?.[2]).toBe('20240104100000000000_name_index.mysql.down.sql');
     expect(files('sqlite3')[4]?.[1]).toBe('20240105100000000000_create_audit.sqlite.up.sql');
     expect(files('cockroach')[3]?.[1]).toBe('20240103100000000000_pg_only_comment.crdb.up.sql');
     const autocommit = migrationsForDialect(scan, 'sqlite3').find((m) => m.version === '20240104100000000000');
@@ -38,7 +38,9 @@ describe('scanMigrations on the Ory-style fixture', () => {
 
 describe('scanMigrations problems', () => {
   let dir = '';
-  afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
   const folder = async (files: Record<string, string>) => {
     dir = await mkdtemp(join(tmpdir(), 'dsnsh-mig-scan-'));
     for (const [name, content] of Object.entries(files)) {
@@ -49,16 +51,18 @@ describe('scanMigrations problems', () => {
   };
 
   it('names a .sql file whose name does not match', async () => {
-    const result = await scanMigrations(await folder({ '1_a.up.sql': '', 'schema.sql': '' }));
+    const result = await scanMigrations(await folder({ '1_a.up.sql': '', '1_a.down.sql': '', 'schema.sql': '' }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain('schema.sql is not a migration file name');
   });
 
   it('ignores other files, walks subfolders, warns about unknown dialects', async () => {
-    const result = await scanMigrations(await folder({ 'README.md': '', 'sub/2_b.up.sql': '', '3_c.oracle.up.sql': '' }));
+    const result = await scanMigrations(
+      await folder({ 'README.md': '', 'sub/2_b.up.sql': '', 'sub/2_b.down.sql': '', '3_c.oracle.up.sql': '' }),
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.scan.files.map((f) => f.file)).toEqual(['sub/2_b.up.sql']);
+      expect(result.scan.files.map((f) => f.file)).toEqual(['sub/2_b.down.sql', 'sub/2_b.up.sql']);
       expect(result.scan.warnings[0]).toContain('3_c.oracle.up.sql');
     }
   });

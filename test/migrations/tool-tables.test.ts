@@ -15,12 +15,19 @@ interface ToolCase {
 const TOOL_CASES: ToolCase[] = [
   {
     tool: 'golang-migrate',
-    setup: ['CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, dirty BOOLEAN NOT NULL)', 'INSERT INTO schema_migrations VALUES (20230105120000, TRUE)'],
+    setup: [
+      'CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, dirty BOOLEAN NOT NULL)',
+      'INSERT INTO schema_migrations VALUES (20230105120000, TRUE)',
+    ],
     expected: { appliedCount: null, latest: { version: '20230105120000' }, failed: true },
   },
   {
     tool: 'rails',
-    setup: ['CREATE TABLE schema_migrations (version VARCHAR(255) NOT NULL PRIMARY KEY)', "INSERT INTO schema_migrations VALUES ('20230101000000')", "INSERT INTO schema_migrations VALUES ('20230202000000')"],
+    setup: [
+      'CREATE TABLE schema_migrations (version VARCHAR(255) NOT NULL PRIMARY KEY)',
+      "INSERT INTO schema_migrations VALUES ('20230101000000')",
+      "INSERT INTO schema_migrations VALUES ('20230202000000')",
+    ],
     expected: { appliedCount: 2, latest: { version: '20230202000000', appliedAt: null }, failed: false },
   },
   {
@@ -61,40 +68,64 @@ const TOOL_CASES: ToolCase[] = [
       "INSERT INTO knex_migrations VALUES (1, '20230101000000_create_users.js', 1, '2023-01-01T00:00:00Z')",
       "INSERT INTO knex_migrations VALUES (2, '20230202000000_add_posts.ts', 2, '2023-02-02T00:00:00Z')",
     ],
-    expected: { appliedCount: 2, latest: { version: '20230202000000', name: 'add_posts', appliedAt: '2023-02-02T00:00:00Z' }, failed: false },
+    expected: {
+      appliedCount: 2,
+      latest: { version: '20230202000000', name: 'add_posts', appliedAt: '2023-02-02T00:00:00Z' },
+      failed: false,
+    },
   },
 ];
 
 for (const backend of migrationBackends('tools')) {
   describe.skipIf(!backend.available)(`migration tool tables on ${backend.label}`, () => {
     let adapter: Adapter;
-    beforeAll(async () => { adapter = await openAdapter(parseDsn(await backend.prepare())); });
+    beforeAll(async () => {
+      adapter = await openAdapter(parseDsn(await backend.prepare()));
+    });
     afterAll(async () => {
       await adapter?.close();
       await backend.cleanup();
     });
-    beforeEach(async () => { await dropTestTables(adapter); });
+    beforeEach(async () => {
+      await dropTestTables(adapter);
+    });
 
     it('finds nothing in an empty database', async () => {
-      expect(await readMigrationSummary(adapter)).toMatchObject({ tool: null, appliedCount: 0, latest: null, otherTools: [], problem: null });
+      expect(await readMigrationSummary(adapter)).toMatchObject({
+        tool: null,
+        appliedCount: 0,
+        latest: null,
+        otherTools: [],
+        problem: null,
+      });
     });
 
     it.each(TOOL_CASES)('recognises $tool', async ({ tool, setup, expected }) => {
       for (const statement of setup) await adapter.run(statement);
       const summary = await readMigrationSummary(adapter);
       expect(summary.problem).toBeNull();
-      expect(summary).toMatchObject({ tool, ...expected, latest: expected.latest === null ? null : expect.objectContaining(expected.latest) });
+      expect(summary).toMatchObject({
+        tool,
+        ...expected,
+        latest: expected.latest === null ? null : expect.objectContaining(expected.latest),
+      });
       expect(summary.failed ? summary.failure : null).toEqual(expected.failed ? expect.any(String) : null);
     });
 
-    it('prefers Ory\'s table and lists the others; without a folder reports count and latest', async () => {
+    it("prefers Ory's table and lists the others; without a folder reports count and latest", async () => {
       await adapter.run('CREATE TABLE schema_migration (version VARCHAR (48) NOT NULL, version_self INT NOT NULL DEFAULT 0)');
-      for (const v of ['20240101100000000001', '20240102100000000000', '20231231000000']) await adapter.run(`INSERT INTO schema_migration (version) VALUES ('${v}')`);
+      for (const v of ['20240101100000000001', '20240102100000000000', '20231231000000'])
+        await adapter.run(`INSERT INTO schema_migration (version) VALUES ('${v}')`);
       for (const statement of TOOL_CASES[1]!.setup) await adapter.run(statement);
       const summary = await readMigrationSummary(adapter);
       expect(summary).toMatchObject({
-        tool: 'ory', table: 'schema_migration', appliedCount: 3, pendingCount: null, unknownCount: null,
-        latest: { version: '20240102100000000000', appliedAt: null }, legacyLayout: false,
+        tool: 'ory',
+        table: 'schema_migration',
+        appliedCount: 3,
+        pendingCount: null,
+        unknownCount: null,
+        latest: { version: '20240102100000000000', appliedAt: null },
+        legacyLayout: false,
       });
       expect(summary.otherTools.map((t) => t.tool)).toEqual(['rails']);
     });
