@@ -8,6 +8,8 @@ export type AdapterErrorKind =
   | 'syntax'
   | 'constraint'
   | 'cancelled'
+  /** `ifConnectionFree` was asked and every connection the pool may open is in use */
+  | 'busy'
   | 'timeout'
   | 'driver-unavailable'
   | 'other';
@@ -19,6 +21,8 @@ export interface AdapterErrorDetails {
   position?: number | null;
   /** What the user can do about it */
   hint?: string | null;
+  /** The statement never left dsnsh (its connection was already lost): it did not run */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -27,6 +31,7 @@ export class AdapterError extends Error {
   readonly code: string | null;
   readonly position: number | null;
   readonly hint: string | null;
+  readonly notSent: boolean;
 
   constructor(
     readonly kind: AdapterErrorKind,
@@ -38,5 +43,6 @@ export class AdapterError extends Error {
     this.code = details.code ?? null;
     this.position = details.position ?? null;
     this.hint = details.hint ?? null;
+    this.notSent = details.notSent ?? false;
   }
 }

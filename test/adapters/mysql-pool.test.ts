@@ -73,10 +73,14 @@ describe.skipIf(!availability().mysql)('MySQL pool', () => {
     try {
       const first = (await adapter.run('SELECT CONNECTION_ID()')).rows[0]?.[0];
       let current = first;
-      await waitUntil(async () => {
-        current = (await adapter.run('SELECT CONNECTION_ID()')).rows[0]?.[0];
-        return current !== first;
-      }, 10_000, 'a new connection after the lifetime');
+      await waitUntil(
+        async () => {
+          current = (await adapter.run('SELECT CONNECTION_ID()')).rows[0]?.[0];
+          return current !== first;
+        },
+        10_000,
+        'a new connection after the lifetime',
+      );
       expect(current).not.toBe(first);
       expect(adapter.poolSnapshot().maxConnLifetimeMs).toBe(300);
     } finally {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collationPlan } from '../../source/adapters/mysql/mysql-collation.js';
 import { makeDateTimeFormatter } from '../../source/adapters/mysql/mysql-dates.js';
 import { scrub, syntaxPosition, toAdapterError } from '../../source/adapters/mysql/mysql-errors.js';
-import { firstKeyword } from '../../source/adapters/mysql/mysql-first-keyword.js';
+import { statementCommand } from '../../source/sql/classify-statement.js';
 import { systemVariablesStatement } from '../../source/adapters/mysql/mysql-session-setup.js';
 import { tlsPlan } from '../../source/adapters/mysql/mysql-tls.js';
 
@@ -29,17 +29,27 @@ describe('MySQL DATETIME formatting', () => {
     // instant is taken, as before), and forward at 02:00 to 02:30 (02:00-02:29 do not exist).
     const format = makeDateTimeFormatter(true, 'Australia/Lord_Howe');
     const cases: Array<[string, string]> = [
-      ['2024-04-07 01:00:00', '+11:00'], ['2024-04-07 01:30:00', '+10:30'], ['2024-04-07 01:29:59', '+11:00'],
-      ['2024-04-07 01:59:00', '+10:30'], ['2024-04-07 02:00:00', '+10:30'], ['2024-04-07 01:10:00', '+11:00'],
-      ['2024-10-06 01:59:00', '+10:30'], ['2024-10-06 02:30:00', '+11:00'], ['2024-10-06 02:15:00', '+10:30'],
-      ['2024-10-06 03:00:00', '+11:00'], ['2024-10-06 02:45:00', '+11:00'],
+      ['2024-04-07 01:00:00', '+11:00'],
+      ['2024-04-07 01:30:00', '+10:30'],
+      ['2024-04-07 01:29:59', '+11:00'],
+      ['2024-04-07 01:59:00', '+10:30'],
+      ['2024-04-07 02:00:00', '+10:30'],
+      ['2024-04-07 01:10:00', '+11:00'],
+      ['2024-10-06 01:59:00', '+10:30'],
+      ['2024-10-06 02:30:00', '+11:00'],
+      ['2024-10-06 02:15:00', '+10:30'],
+      ['2024-10-06 03:00:00', '+11:00'],
+      ['2024-10-06 02:45:00', '+11:00'],
     ];
     for (const [text, offset] of [...cases, ...[...cases].reverse()]) {
       expect(format(text)).toBe(`${text.replace(' ', 'T')}${offset}`);
     }
     const paris = makeDateTimeFormatter(true, 'Europe/Paris');
     expect(['2024-10-27 01:59:00', '2024-10-27 03:00:00', '2024-10-27 01:00:00', '2024-03-31 03:00:00'].map(paris)).toEqual([
-      '2024-10-27T01:59:00+02:00', '2024-10-27T03:00:00+01:00', '2024-10-27T01:00:00+02:00', '2024-03-31T03:00:00+02:00',
+      '2024-10-27T01:59:00+02:00',
+      '2024-10-27T03:00:00+01:00',
+      '2024-10-27T01:00:00+02:00',
+      '2024-03-31T03:00:00+02:00',
     ]);
   });
 });
@@ -67,7 +77,10 @@ describe('MySQL error mapping', () => {
   });
 
   it('keeps the errno as the code and never shows the password', () => {
-    const error = toAdapterError({ code: 'ER_ACCESS_DENIED_ERROR', errno: 1045, message: "Access denied for 'hunter22'" }, { password: 'hunter22' });
+    const error = toAdapterError(
+      { code: 'ER_ACCESS_DENIED_ERROR', errno: 1045, message: "Access denied for 'hunter22'" },
+      { password: 'hunter22' },
+    );
     expect(error.code).toBe('1045');
     expect(error.message).not.toContain('hunter22');
     expect(scrub('a hunter22 b hunter22', 'hunter22')).toBe('a *** b ***');
@@ -88,12 +101,16 @@ describe('MySQL helpers', () => {
     ['# hash comment\nUPDATE t SET a = 1', 'UPDATE'],
     ['(SELECT 1) UNION (SELECT 2)', 'SELECT'],
     ['-- only a comment', null],
-  ])('firstKeyword(%j) = %j', (sql, keyword) => {
-    expect(firstKeyword(sql)).toBe(keyword);
+    ['/*!40101 SET NAMES utf8 */', 'SET'],
+    ['with t as (select 1) delete from x', 'DELETE'],
+  ])('command word of %j = %j', (sql, keyword) => {
+    expect(statementCommand(sql, 'mysql')).toBe(keyword);
   });
 
   it('builds one SET for all session variables, values as given', () => {
-    expect(systemVariablesStatement({ sql_mode: 'TRADITIONAL', time_zone: "'+00:00'" })).toBe("SET sql_mode = TRADITIONAL, time_zone = '+00:00'");
+    expect(systemVariablesStatement({ sql_mode: 'TRADITIONAL', time_zone: "'+00:00'" })).toBe(
+      "SET sql_mode = TRADITIONAL, time_zone = '+00:00'",
+    );
     expect(systemVariablesStatement({})).toBeNull();
   });
 

@@ -20,13 +20,21 @@ const VARBINARY = field(0xfd, 63, 'binary');
 function payload(values: (string | Buffer | null)[]): Buffer {
   const parts: Buffer[] = [];
   for (const value of values) {
-    if (value === null) { parts.push(Buffer.from([0xfb])); continue; }
+    if (value === null) {
+      parts.push(Buffer.from([0xfb]));
+      continue;
+    }
     const bytes = typeof value === 'string' ? Buffer.from(value) : value;
     const n = bytes.length;
     if (n < 251) parts.push(Buffer.from([n]));
     else if (n < 0x1_0000) parts.push(Buffer.from([0xfc, n & 0xff, n >> 8]));
     else if (n < 0x100_0000) parts.push(Buffer.from([0xfd, n & 0xff, (n >> 8) & 0xff, n >> 16]));
-    else { const prefix = Buffer.alloc(9); prefix[0] = 0xfe; prefix.writeUInt32LE(n, 1); parts.push(prefix); }
+    else {
+      const prefix = Buffer.alloc(9);
+      prefix[0] = 0xfe;
+      prefix.writeUInt32LE(n, 1);
+      parts.push(prefix);
+    }
     parts.push(bytes);
   }
   // Some bytes before and after, as in a socket chunk holding several packets.
@@ -43,8 +51,9 @@ function parse(fields: FieldPacket[], values: (string | Buffer | null)[], loc = 
 describe('MySQL stream row parser (packets)', () => {
   it('reads integers as mysql2 does, NULL as null, text and hex exactly', () => {
     expect(parse([INT, INT, INT, INT, INT], ['-2147483648', '4294967295', '0', '+5', null])).toEqual([-2147483648, 4294967295, 0, 5, null]);
-    expect(parse([DECIMAL, VARCHAR, VARCHAR, VARBINARY, VARBINARY], ['-0.50', '', 'NULL', Buffer.from([0, 0xab]), Buffer.alloc(0)]))
-      .toEqual(['-0.50', '', 'NULL', '00ab', '']);
+    expect(
+      parse([DECIMAL, VARCHAR, VARCHAR, VARBINARY, VARBINARY], ['-0.50', '', 'NULL', Buffer.from([0, 0xab]), Buffer.alloc(0)]),
+    ).toEqual(['-0.50', '', 'NULL', '00ab', '']);
   });
 
   it('follows 1-, 3-, 4- and 9-byte length prefixes', () => {

@@ -59,7 +59,10 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('MySQL TLS modes an
     // Not trusted by this process: the test CA is not a system CA.
     await expect(openMysqlAdapter(dsn(at('localhost', 'tls=true')))).rejects.toMatchObject({ kind: 'tls' });
     // Trusted (in a child process with the CA added): verified, and the host name matches.
-    expect(await probe(at('localhost', 'tls=true'), server.caFile)).toEqual({ ok: true, tls: { ok: true, value: { encrypted: true, verified: true } } });
+    expect(await probe(at('localhost', 'tls=true'), server.caFile)).toEqual({
+      ok: true,
+      tls: { ok: true, value: { encrypted: true, verified: true } },
+    });
     // The certificate names localhost only: connecting by address fails the name check.
     expect(await probe(at('127.0.0.1', 'tls=true'), server.caFile)).toMatchObject({ ok: false, kind: 'tls' });
     // Another CA trusted instead of the right one: the chain does not verify.
@@ -70,7 +73,10 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('MySQL TLS modes an
     const admin = await openMysqlAdapter(dsn(at('127.0.0.1', 'tls=skip-verify')));
     try {
       await admin.run('SET GLOBAL require_secure_transport = ON');
-      const error = await openMysqlAdapter(dsn(at('127.0.0.1', 'tls=false'))).then(() => null, (caught: unknown) => caught);
+      const error = await openMysqlAdapter(dsn(at('127.0.0.1', 'tls=false'))).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       // MariaDB answers such a login with "access denied" (1045), not a TLS-specific error.
       expect(error).toMatchObject({ kind: 'auth', code: '1045' });
       expect((error as { hint: string }).hint).toContain('require_secure_transport), add ?tls=true');
@@ -95,14 +101,20 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('MySQL TLS modes an
       await expect(session.run('SELECT 1')).rejects.toMatchObject({ kind: 'connect' });
 
       await server.start();
-      const first = await adapter.run('SELECT 1').then((result) => result.rows, (error: { kind: string }) => error.kind);
+      const first = await adapter.run('SELECT 1').then(
+        (result) => result.rows,
+        (error: { kind: string }) => error.kind,
+      );
       expect([[[1]], 'connect']).toContainEqual(first);
       expect((await adapter.run('SELECT 2')).rows).toEqual([[2]]);
-      // The session replaces its dead connection on the next statement.
-      const sessionFirst = await session.run('SELECT 3').then((result) => result.rows, (error: { kind: string }) => error.kind);
-      expect([[[3]], 'connect']).toContainEqual(sessionFirst);
-      expect((await session.run('SELECT 4')).rows).toEqual([[4]]);
+      // A session never replaces its lost connection (that would run the next statement outside
+      // its transaction, without its settings): every statement fails unsent; a new session works.
+      await expect(session.run('SELECT 3')).rejects.toMatchObject({ kind: 'connect', notSent: true });
+      await expect(session.run('SELECT 4')).rejects.toMatchObject({ kind: 'connect', notSent: true });
       await session.release();
+      const fresh = await adapter.session();
+      expect((await fresh.run('SELECT 4')).rows).toEqual([[4]]);
+      await fresh.release();
     } finally {
       await adapter.close();
     }

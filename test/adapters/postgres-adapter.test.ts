@@ -12,7 +12,10 @@ const SUFFIX = `${process.pid}_${Date.now().toString(36)}`;
 const SCHEMA = `pgadapter_${SUFFIX}`;
 
 async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AdapterError);
   return error as AdapterError;
 }
@@ -41,7 +44,13 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
   });
 
   it('declares capabilities as data', () => {
-    expect(db.capabilities).toEqual({ transactionalDdl: true, serverSideCancel: true, concurrentSessions: true, serverCsv: true, schemas: true });
+    expect(db.capabilities).toEqual({
+      transactionalDdl: true,
+      serverSideCancel: true,
+      concurrentSessions: true,
+      serverCsv: true,
+      schemas: true,
+    });
     expect(db.backend).toBe('postgres');
   });
 
@@ -49,8 +58,15 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
     const insert = await db.run(`INSERT INTO ${SCHEMA}.items VALUES (1, 'a', 1.50), (2, 'b', 20)`);
     expect(insert).toMatchObject({ command: 'INSERT', affectedRows: 2, rows: [], columns: [] });
     const select = await db.run(`SELECT id, name, price FROM ${SCHEMA}.items ORDER BY id`);
-    expect(select.columns).toEqual([{ name: 'id', type: 'int8' }, { name: 'name', type: 'text' }, { name: 'price', type: 'numeric' }]);
-    expect(select.rows).toEqual([['1', 'a', '1.50'], ['2', 'b', '20.00']]);
+    expect(select.columns).toEqual([
+      { name: 'id', type: 'int8' },
+      { name: 'name', type: 'text' },
+      { name: 'price', type: 'numeric' },
+    ]);
+    expect(select.rows).toEqual([
+      ['1', 'a', '1.50'],
+      ['2', 'b', '20.00'],
+    ]);
     expect(select.affectedRows).toBeNull();
     expect(select.elapsedMs).toBeGreaterThanOrEqual(0);
     const update = await db.run(`UPDATE ${SCHEMA}.items SET price = price + 1 WHERE id = $1`, { params: ['2'] });
@@ -58,7 +74,9 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
   });
 
   it('runs a script and returns each statement result in order', async () => {
-    const results = await db.runScript(`SELECT 1 AS one; CREATE TEMP TABLE pgadapter_tmp (x int); INSERT INTO pgadapter_tmp VALUES (1), (2), (3); SELECT count(*) FROM pgadapter_tmp`);
+    const results = await db.runScript(
+      `SELECT 1 AS one; CREATE TEMP TABLE pgadapter_tmp (x int); INSERT INTO pgadapter_tmp VALUES (1), (2), (3); SELECT count(*) FROM pgadapter_tmp`,
+    );
     expect(results.map((r) => r.command)).toEqual(['SELECT', 'CREATE', 'INSERT', 'SELECT']);
     expect(results[0]!.rows).toEqual([[1]]);
     expect(results[2]!.affectedRows).toBe(3);
@@ -66,14 +84,46 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
   });
 
   it('normalises values once: exact 64-bit integers and decimals, ISO dates, hex binary, JSON text, NULL', async () => {
-    const { rows, columns } = await db.run(`SELECT 9223372036854775807::int8, 12345678901234567890.123456789::numeric, 32767::int2, 7::int4, 1.25::float8,
+    const { rows, columns } =
+      await db.run(`SELECT 9223372036854775807::int8, 12345678901234567890.123456789::numeric, 32767::int2, 7::int4, 1.25::float8,
       true, DATE '2024-02-29', TIMESTAMP '2024-01-02 03:04:05.123456', TIMESTAMPTZ '2024-01-02 03:04:05+02' AT TIME ZONE 'UTC',
       '2024-01-02 03:04:05+00'::timestamptz, '\\x00ff10'::bytea, '{"a": [1, 2]}'::jsonb, '{"b":1}'::json, NULL::text, 'NULL', ARRAY[1,2]`);
-    expect(rows[0]).toEqual(['9223372036854775807', '12345678901234567890.123456789', 32767, 7, 1.25, true, '2024-02-29',
-      '2024-01-02T03:04:05.123456', '2024-01-02T01:04:05', expect.stringMatching(/^2024-01-02T\d\d:04:05[+-]\d\d:\d\d$/),
-      '00ff10', '{"a": [1, 2]}', '{"b":1}', null, 'NULL', '{1,2}']);
-    expect(columns.map((c) => c.type)).toEqual(['int8', 'numeric', 'int2', 'int4', 'float8', 'bool', 'date', 'timestamp', 'timestamp',
-      'timestamptz', 'bytea', 'jsonb', 'json', 'text', 'text', '_int4']);
+    expect(rows[0]).toEqual([
+      '9223372036854775807',
+      '12345678901234567890.123456789',
+      32767,
+      7,
+      1.25,
+      true,
+      '2024-02-29',
+      '2024-01-02T03:04:05.123456',
+      '2024-01-02T01:04:05',
+      expect.stringMatching(/^2024-01-02T\d\d:04:05[+-]\d\d:\d\d$/),
+      '00ff10',
+      '{"a": [1, 2]}',
+      '{"b":1}',
+      null,
+      'NULL',
+      '{1,2}',
+    ]);
+    expect(columns.map((c) => c.type)).toEqual([
+      'int8',
+      'numeric',
+      'int2',
+      'int4',
+      'float8',
+      'bool',
+      'date',
+      'timestamp',
+      'timestamp',
+      'timestamptz',
+      'bytea',
+      'jsonb',
+      'json',
+      'text',
+      'text',
+      '_int4',
+    ]);
   });
 
   it('does not change the global pg type parsers', async () => {
@@ -113,12 +163,19 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
     await session.run('CREATE TEMP TABLE pgadapter_keep (x int); INSERT INTO pgadapter_keep VALUES (42)');
     const controller = new AbortController();
     const sleeping = session.run('SELECT pg_sleep(30)', { signal: controller.signal });
-    await waitFor(async () => (await db.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rows[0]![0] !== '0', 'the statement to run');
-    const started = Date.now();
+    await waitFor(
+      async () =>
+        (await db.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rows[0]![0] !==
+        '0',
+      'the statement to run',
+    );
     controller.abort();
     const error = await rejection(sleeping);
     expect(error.kind).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(10_000); // far below the 30 s the statement would take
+    // Cancelled on the server, not merely abandoned by the client.
+    expect(
+      (await db.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rows[0]![0],
+    ).toBe('0');
     expect((await session.run('SELECT x FROM pgadapter_keep')).rows).toEqual([[42]]);
     await session.release();
   });
@@ -126,7 +183,15 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
   it('cancels on the pool too, and an already aborted signal runs nothing', async () => {
     const controller = new AbortController();
     const sleeping = db.run('SELECT pg_sleep(30) AS pool_sleep', { signal: controller.signal });
-    await waitFor(async () => (await db.run("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%AS pool_sleep' AND state = 'active' AND pid <> pg_backend_pid()")).rows[0]![0] !== '0', 'the statement to run');
+    await waitFor(
+      async () =>
+        (
+          await db.run(
+            "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%AS pool_sleep' AND state = 'active' AND pid <> pg_backend_pid()",
+          )
+        ).rows[0]![0] !== '0',
+      'the statement to run',
+    );
     controller.abort();
     expect((await rejection(sleeping)).kind).toBe('cancelled');
     expect((await rejection(db.run('SELECT 1', { signal: AbortSignal.abort() }))).kind).toBe('cancelled');
@@ -158,13 +223,16 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
 
   it('sends application_name, search_path and every other parameter as server settings', async () => {
     const appName = `pgadapter_app_${SUFFIX}`;
-    const custom = await openPostgresAdapter(pgDsn({
-      applicationName: appName,
-      searchPath: `${SCHEMA},public`,
-      serverSettings: { statement_timeout: '1234', TimeZone: 'America/New_York', 'dsnsh.note': 'two words\\here' },
-    }));
+    const custom = await openPostgresAdapter(
+      pgDsn({
+        applicationName: appName,
+        searchPath: `${SCHEMA},public`,
+        serverSettings: { statement_timeout: '1234', TimeZone: 'America/New_York', 'dsnsh.note': 'two words\\here' },
+      }),
+    );
     try {
-      const { rows } = await custom.run(`SELECT current_setting('application_name'), current_setting('search_path'), current_setting('statement_timeout'),
+      const { rows } =
+        await custom.run(`SELECT current_setting('application_name'), current_setting('search_path'), current_setting('statement_timeout'),
         current_setting('TimeZone'), current_setting('dsnsh.note'), (SELECT count(*) FROM items)`);
       expect(rows[0]).toEqual([appName, `${SCHEMA},public`, '1234ms', 'America/New_York', 'two words\\here', expect.any(String)]);
       const seen = await db.run('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', { params: [appName] });
@@ -222,8 +290,16 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
 
   it('copies a query as server-side CSV into a sink without ending it', async () => {
     let text = '';
-    const sink = new Writable({ write(chunk, _encoding, done) { text += String(chunk); done(); } });
-    const result = await db.copyCsv!(`SELECT id, name, NULL AS nothing FROM ${SCHEMA}.items WHERE id < 3 ORDER BY id;`, sink, { header: true, nullText: '\\N' });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    const result = await db.copyCsv!(`SELECT id, name, NULL AS nothing FROM ${SCHEMA}.items WHERE id < 3 ORDER BY id;`, sink, {
+      header: true,
+      nullText: '\\N',
+    });
     expect(result).toEqual({ rows: 2 });
     expect(text).toBe('id,name,nothing\n1,a,\\N\n2,b,\\N\n');
     expect(sink.writableEnded).toBe(false);
@@ -245,8 +321,12 @@ describe.skipIf(!availability().postgres)('postgres adapter', () => {
 
 describe.skipIf(!availability().postgres)('cockroach dialect against the PostgreSQL server (no real CockroachDB is available here)', () => {
   let crdb: Adapter;
-  beforeAll(async () => { crdb = await openPostgresAdapter(pgDsn({ backend: 'cockroach' })); });
-  afterAll(async () => { await crdb?.close(); });
+  beforeAll(async () => {
+    crdb = await openPostgresAdapter(pgDsn({ backend: 'cockroach' }));
+  });
+  afterAll(async () => {
+    await crdb?.close();
+  });
 
   it('keeps the cockroach backend and runs migrations without transactional DDL', () => {
     expect(crdb.backend).toBe('cockroach');

@@ -13,7 +13,13 @@ import { availability } from '../helpers/servers.js';
 const PASSWORD = 'Sup3r:s3cret@pw/';
 
 async function failure(promise: Promise<{ close(): Promise<void> }>): Promise<AdapterError> {
-  const outcome = await promise.then(async (adapter) => { await adapter.close(); return null; }, (error: unknown) => error);
+  const outcome = await promise.then(
+    async (adapter) => {
+      await adapter.close();
+      return null;
+    },
+    (error: unknown) => error,
+  );
   expect(outcome).toBeInstanceOf(AdapterError);
   return outcome as AdapterError;
 }
@@ -45,7 +51,9 @@ describe.skipIf(!availability().postgres)('postgres adapter: authentication and 
   });
 
   it('a wrong password is an auth error that never shows the password', async () => {
-    const error = await failure(openPostgresAdapter(pgDsn({ port: cluster.port, database: 'postgres', user: 'dsnsh_app', password: `${PASSWORD}x` })));
+    const error = await failure(
+      openPostgresAdapter(pgDsn({ port: cluster.port, database: 'postgres', user: 'dsnsh_app', password: `${PASSWORD}x` })),
+    );
     expect(error).toMatchObject({ kind: 'auth', code: '28P01' });
     expect(error.message).toMatch(/Authentication failed/);
     expectNoSecret(error);
@@ -64,14 +72,18 @@ describe.skipIf(!availability().postgres)('postgres adapter: authentication and 
   });
 
   it('an unknown user is an auth error', async () => {
-    const error = await failure(openPostgresAdapter(pgDsn({ port: cluster.port, database: 'postgres', user: 'nobody_here', password: PASSWORD })));
+    const error = await failure(
+      openPostgresAdapter(pgDsn({ port: cluster.port, database: 'postgres', user: 'nobody_here', password: PASSWORD })),
+    );
     expect(error.kind).toBe('auth');
     expectNoSecret(error);
   });
 
   it('connect_timeout stops waiting for a server that never answers', async () => {
     const sockets: net.Socket[] = [];
-    const silent = net.createServer((socket) => { sockets.push(socket); }); // accepts, then says nothing
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+    }); // accepts, then says nothing
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as net.AddressInfo).port;
     try {

@@ -24,13 +24,16 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 }
 
 describe.skipIf(!availability().postgres)('postgres adapter: pool limits', () => {
-  afterEach(async () => { await Promise.all(opened.splice(0).map((adapter) => adapter.close())); });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((adapter) => adapter.close()));
+  });
 
   it('50 concurrent statements with max_conns=5 never open more than 5 server sessions; callers wait', async () => {
     const appName = `pgpool_cap_${SUFFIX}`;
     const pool = await open({ applicationName: appName, maxConns: 5, maxIdleConns: 5 });
     const monitor = await open({ applicationName: `pgpool_monitor_${SUFFIX}`, maxConns: 1 });
-    const countSessions = async () => Number((await monitor.run('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', { params: [appName] })).rows[0]![0]);
+    const countSessions = async () =>
+      Number((await monitor.run('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', { params: [appName] })).rows[0]![0]);
 
     const statements = Array.from({ length: 50 }, (_, i) => pool.run(`SELECT pg_sleep(0.02), ${i} AS n`));
     const queued = pool.poolSnapshot();
@@ -66,7 +69,11 @@ describe.skipIf(!availability().postgres)('postgres adapter: pool limits', () =>
     expect(snapshot.idle).toBeLessThanOrEqual(2);
     expect(snapshot.open).toBeLessThanOrEqual(2);
     const monitor = await open({ maxConns: 1 });
-    await waitFor(async () => (await monitor.run('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', { params: [appName] })).rows[0]![0] === '2', 'two server sessions');
+    await waitFor(
+      async () =>
+        (await monitor.run('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', { params: [appName] })).rows[0]![0] === '2',
+      'two server sessions',
+    );
   });
 
   it('max_conn_idle_time retires idle connections; 0 keeps them', async () => {

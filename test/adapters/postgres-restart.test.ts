@@ -21,7 +21,9 @@ async function outcome(promise: Promise<StatementResult>): Promise<StatementResu
 
 describe.skipIf(!availability().postgres)('postgres adapter: server restart', () => {
   let cluster: TempCluster;
-  beforeAll(async () => { cluster = await startTempCluster(); });
+  beforeAll(async () => {
+    cluster = await startTempCluster();
+  });
   afterAll(() => cluster?.stop());
 
   it('discards dead pooled connections; the statement after the restart works', async () => {
@@ -85,7 +87,10 @@ describe.skipIf(!availability().postgres)('postgres adapter: server restart', ()
     await db.close();
     const port = cluster.port;
     cluster.stop();
-    const error = await openPostgresAdapter(pgDsn({ port, database: 'postgres' })).then(() => null, (e: unknown) => e);
+    const error = await openPostgresAdapter(pgDsn({ port, database: 'postgres' })).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AdapterError);
     expect((error as AdapterError).kind).toBe('connect');
   });

@@ -10,12 +10,22 @@ const MB = 1024 * 1024;
 
 describe.skipIf(!availability().postgres)('postgres adapter: streaming', () => {
   let db: Adapter;
-  beforeAll(async () => { db = await openPostgresAdapter(pgDsn({ maxConns: 2, maxIdleConns: 2 })); });
-  afterAll(async () => { await db?.close(); });
+  beforeAll(async () => {
+    db = await openPostgresAdapter(pgDsn({ maxConns: 2, maxIdleConns: 2 }));
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
 
   it('reads 1,000,000 rows in chunks with bounded heap', async () => {
-    const stream = await db.stream(`SELECT g, repeat('x', 100) AS pad, g::numeric / 7 AS ratio FROM generate_series(1, 1000000) g`, { chunkSize: 2000 });
-    expect(stream.columns).toEqual([{ name: 'g', type: 'int4' }, { name: 'pad', type: 'text' }, { name: 'ratio', type: 'numeric' }]);
+    const stream = await db.stream(`SELECT g, repeat('x', 100) AS pad, g::numeric / 7 AS ratio FROM generate_series(1, 1000000) g`, {
+      chunkSize: 2000,
+    });
+    expect(stream.columns).toEqual([
+      { name: 'g', type: 'int4' },
+      { name: 'pad', type: 'text' },
+      { name: 'ratio', type: 'numeric' },
+    ]);
     const baseline = process.memoryUsage().heapUsed;
     let peak = baseline;
     let rows = 0;
@@ -61,8 +71,13 @@ describe.skipIf(!availability().postgres)('postgres adapter: streaming', () => {
 
   it('cancels a stream through its AbortSignal', async () => {
     const controller = new AbortController();
-    const stream = await db.stream('SELECT g, pg_sleep(CASE WHEN g = 3 THEN 30 ELSE 0 END) FROM generate_series(1, 10) g', { chunkSize: 2, signal: controller.signal });
-    const reading = (async () => { for await (const chunk of stream) void chunk; })();
+    const stream = await db.stream('SELECT g, pg_sleep(CASE WHEN g = 3 THEN 30 ELSE 0 END) FROM generate_series(1, 10) g', {
+      chunkSize: 2,
+      signal: controller.signal,
+    });
+    const reading = (async () => {
+      for await (const chunk of stream) void chunk;
+    })();
     setTimeout(() => controller.abort(), 50);
     await expect(reading).rejects.toMatchObject({ kind: 'cancelled' });
     expect(db.poolSnapshot().inUse).toBe(0);

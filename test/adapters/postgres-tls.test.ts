@@ -45,7 +45,9 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
   let cluster: TlsCluster;
   const at = (host: 'localhost' | '127.0.0.1', options: PgDsnOptions): PgDsnOptions => ({ host, port: cluster.port, ...options });
 
-  beforeAll(async () => { cluster = await startTlsCluster('hostssl-only'); });
+  beforeAll(async () => {
+    cluster = await startTlsCluster('hostssl-only');
+  });
   afterAll(() => cluster?.stop());
 
   it('verify-full succeeds with the right CA and checks the chain and the host name', async () => {
@@ -55,11 +57,17 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
   });
 
   it('cancels a statement on a TLS connection to a server that accepts only TLS', async () => {
-    const adapter = await openPostgresAdapter(pgDsn(at('localhost', { database: 'postgres', sslmode: 'verify-full', sslrootcert: cluster.pki.caCert })));
+    const adapter = await openPostgresAdapter(
+      pgDsn(at('localhost', { database: 'postgres', sslmode: 'verify-full', sslrootcert: cluster.pki.caCert })),
+    );
     try {
       const controller = new AbortController();
       const sleeping = adapter.run('SELECT pg_sleep(30)', { signal: controller.signal });
-      await waitFor(async () => (await adapter.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rows[0]![0] !== '0');
+      await waitFor(
+        async () =>
+          (await adapter.run("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'"))
+            .rows[0]![0] !== '0',
+      );
       controller.abort();
       await expect(sleeping).rejects.toMatchObject({ kind: 'cancelled' });
       expect((await adapter.run('SELECT 1')).rows).toEqual([[1]]);
@@ -69,20 +77,27 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
   });
 
   it('verify-full fails with a certificate from another CA', async () => {
-    const error = await failure(openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.otherCaCert }))));
+    const error = await failure(
+      openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full', sslrootcert: cluster.pki.otherCaCert }))),
+    );
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/TLS with localhost:\d+ failed/);
   });
 
   it('verify-ca accepts a localhost certificate reached as 127.0.0.1, where verify-full refuses it', async () => {
-    expect(await tlsOf(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.caCert }))).toMatchObject({ encrypted: true, verified: true });
+    expect(await tlsOf(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.caCert }))).toMatchObject({
+      encrypted: true,
+      verified: true,
+    });
     const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'verify-full', sslrootcert: cluster.pki.caCert }))));
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/127\.0\.0\.1/);
   });
 
   it('verify-ca still checks the chain', async () => {
-    const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.otherCaCert }))));
+    const error = await failure(
+      openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'verify-ca', sslrootcert: cluster.pki.otherCaCert }))),
+    );
     expect(error.kind).toBe('tls');
   });
 
@@ -91,7 +106,10 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
   });
 
   it('require with sslrootcert verifies the chain like verify-ca (libpq)', async () => {
-    expect(await tlsOf(at('127.0.0.1', { sslmode: 'require', sslrootcert: cluster.pki.caCert }))).toMatchObject({ encrypted: true, verified: true });
+    expect(await tlsOf(at('127.0.0.1', { sslmode: 'require', sslrootcert: cluster.pki.caCert }))).toMatchObject({
+      encrypted: true,
+      verified: true,
+    });
     const error = await failure(openPostgresAdapter(pgDsn(at('127.0.0.1', { sslmode: 'require', sslrootcert: cluster.pki.otherCaCert }))));
     expect(error.kind).toBe('tls');
   });
@@ -122,11 +140,21 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
     expect(error.hint).toMatch(/sslmode/);
   });
 
-  it('the default sslmode (require) against the plaintext server says TLS was refused and how to proceed', async () => {
-    const error = await failure(openPostgresAdapter(pgDsn({ sslmode: 'require', sslmodeDefaulted: true })));
+  it("no sslmode reaches the plaintext server without TLS (pgx's default prefer; issue 15 item 1)", async () => {
+    const tls = await tlsOf({ sslmodeDefaulted: true });
+    expect(tls.encrypted).toBe(false);
+    expect(tls.details.transport_fallback).toMatch(/without TLS because TLS failed/);
+    expect(tls.details.sslmode).toBe('prefer (default)');
+  });
+
+  it('no sslmode uses TLS, unverified, where the server offers it', async () => {
+    expect(await tlsOf(at('127.0.0.1', { sslmodeDefaulted: true }))).toMatchObject({ encrypted: true, verified: false });
+  });
+
+  it('sslmode=require refuses a plaintext server and says how to proceed', async () => {
+    const error = await failure(openPostgresAdapter(pgDsn({ sslmode: 'require' })));
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/refused TLS/);
-    expect(error.message).toMatch(/default/);
     expect(error.hint).toMatch(/sslmode=disable/);
   });
 
@@ -149,8 +177,9 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
       [{ sslmode: 'verify-full', sslrootcert: notPem }, /sslrootcert: the file .*not-pem\.crt is not in PEM format/],
       [{ sslmode: 'require', sslcert: missing, sslkey: cluster.pki.otherKey }, /sslcert: the file .*missing\.crt does not exist/],
       [{ sslmode: 'require', sslcert: cluster.pki.otherCert, sslkey: notPem }, /sslkey: the file .*not-pem\.crt is not in PEM/],
-      [{ sslmode: 'require', sslcert: cluster.pki.otherCert }, /needs both sslcert and sslkey; sslkey is missing/],
     ];
+    // pgx refuses a certificate without its key when it parses the DSN: a DSN error, before any connection.
+    expect(() => pgDsn(at('localhost', { sslmode: 'require', sslcert: cluster.pki.otherCert }))).toThrow(/sslcert is given without sslkey/);
     for (const [options, message] of cases) {
       const error = await failure(openPostgresAdapter(pgDsn(at('localhost', options))));
       expect(error.kind).toBe('tls');
@@ -158,15 +187,10 @@ describe.skipIf(!availability().postgres)('postgres adapter: TLS against a real 
     }
   });
 
-  it('verify-full without any root certificate says which parameter is missing', async () => {
-    const home = process.env.HOME;
-    process.env.HOME = cluster.pki.dir; // no .postgresql/root.crt there
-    try {
-      const error = await failure(openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full' }))));
-      expect(error.kind).toBe('tls');
-      expect(error.message).toMatch(/sslrootcert/);
-    } finally {
-      process.env.HOME = home;
-    }
+  it('verify-full without sslrootcert checks against the trusted system roots, as pgx (Go) does', async () => {
+    // The test CA is not among them, so the chain fails; the hint names sslrootcert.
+    const error = await failure(openPostgresAdapter(pgDsn(at('localhost', { sslmode: 'verify-full' }))));
+    expect(error.kind).toBe('tls');
+    expect(error.hint).toMatch(/sslrootcert/);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyStatement } from '../../source/adapters/postgres/pg-copy-csv.js';
 import { toAdapterError } from '../../source/adapters/postgres/pg-error-mapping.js';
 import { productOf } from '../../source/adapters/postgres/pg-server-facts.js';
+import { connectAttempts, stopsFurtherAttempts } from '../../source/adapters/postgres/pg-connect-plan.js';
 import { planSsl } from '../../source/adapters/postgres/pg-ssl-options.js';
 import { escapeOptionWord, startupOptions } from '../../source/adapters/postgres/pg-startup-options.js';
 import { byteaHex, isoTimestamp, normalisingTypes } from '../../source/adapters/postgres/pg-value-types.js';
@@ -19,7 +20,7 @@ const caFile = join(dir, 'ca.pem');
 writeFileSync(caFile, PEM);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('planSsl (libpq sslmode semantics)', () => {
+describe('planSsl (sslmode as pgx builds its tls.Config: pgconn/config.go configTLS)', () => {
   const cases = [
     // mode, rootcert, first transport, fallback, verifies chain, verifies host
     ['disable', null, 'plain', null, false, false],
@@ -27,7 +28,8 @@ describe('planSsl (libpq sslmode semantics)', () => {
     ['prefer', null, 'tls', 'plain', false, false],
     ['require', null, 'tls', null, false, false],
     ['require', caFile, 'tls', null, true, false],
-    ['prefer', caFile, 'tls', 'plain', true, false],
+    // pgx: allow and prefer set InsecureSkipVerify, whatever sslrootcert says
+    ['prefer', caFile, 'tls', 'plain', false, false],
     ['verify-ca', caFile, 'tls', null, true, false],
     ['verify-full', caFile, 'tls', null, true, true],
   ] as const;
@@ -38,14 +40,40 @@ describe('planSsl (libpq sslmode semantics)', () => {
     const tls = plan.first === false ? plan.fallback : plan.first;
     if (tls) {
       expect(tls.rejectUnauthorized).toBe(chain);
-      expect(tls.ca).toBe(rootCert ? PEM : undefined);
+      expect(tls.ca).toBe(chain && rootCert ? PEM : undefined);
       // only verify-full checks the host name; the others replace the check with a no-op
       expect(tls.checkServerIdentity === undefined).toBe(host);
     }
   });
 
-  it('never uses TLS on a Unix socket', () => {
-    expect(planSsl({ ...pgDsn({ sslmode: 'require' }), host: '/var/run/postgresql' }).first).toBe(false);
+  it('never uses TLS on a Unix socket (ParseConfigWithOptions: network "unix" gets a nil TLS config)', () => {
+    const dsn = { ...pgDsn({ sslmode: 'require' }), hosts: [{ host: '/var/run/postgresql', port: 5432 }] };
+    expect(connectAttempts(dsn, planSsl(dsn)).map((attempt) => attempt.tls)).toEqual([false]);
+  });
+
+  it('tries each host with TLS then without under prefer (config_test.go "multiple hosts and fallback tls")', () => {
+    const dsn = {
+      ...pgDsn({ sslmode: 'prefer' }),
+      hosts: [
+        { host: 'foo', port: 5432 },
+        { host: 'bar', port: 5432 },
+        { host: 'baz', port: 5432 },
+      ],
+    };
+    expect(connectAttempts(dsn, planSsl(dsn)).map((attempt) => `${attempt.host} ${attempt.tls === false ? 'plain' : 'tls'}`)).toEqual([
+      'foo tls',
+      'foo plain',
+      'bar tls',
+      'bar plain',
+      'baz tls',
+      'baz plain',
+    ]);
+  });
+
+  it('stops after a wrong password, a missing database or a missing privilege (pgconn.go connectPreferred)', () => {
+    expect(['28P01', '3D000', '42501'].map((code) => stopsFurtherAttempts({ code }))).toEqual([true, true, true]);
+    expect(stopsFurtherAttempts({ code: '28000' })).toBe(false);
+    expect(stopsFurtherAttempts(new Error('connect ECONNREFUSED'))).toBe(false);
   });
 
   it('sslrootcert=system uses the trusted system roots', () => {
@@ -67,22 +95,31 @@ describe('startup options', () => {
     expect(startupOptions(pgDsn())).toBeUndefined();
   });
 
-  it('escaping round-trips any value through the server\'s word splitting', () => {
+  it("escaping round-trips any value through the server's word splitting", () => {
     const split = (text: string) => {
       const words: string[] = [];
       let word = '';
       for (let i = 0; i < text.length; i++) {
         const ch = text[i]!;
-        if (ch === '\\' && i + 1 < text.length) { word += text[++i]; continue; }
-        if (/\s/.test(ch)) { if (word) words.push(word); word = ''; continue; }
+        if (ch === '\\' && i + 1 < text.length) {
+          word += text[++i];
+          continue;
+        }
+        if (/\s/.test(ch)) {
+          if (word) words.push(word);
+          word = '';
+          continue;
+        }
         word += ch;
       }
       if (word) words.push(word);
       return words;
     };
-    fc.assert(fc.property(fc.string({ minLength: 1 }), (value) => {
-      expect(split(`-c ${escapeOptionWord(`k=${value}`)}`)).toEqual(['-c', `k=${value}`]);
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (value) => {
+        expect(split(`-c ${escapeOptionWord(`k=${value}`)}`)).toEqual(['-c', `k=${value}`]);
+      }),
+    );
   });
 });
 
@@ -146,12 +183,18 @@ describe('error classification', () => {
   });
 
   it('a statement we aborted is cancelled; one cancelled by another session is a failed statement', () => {
-    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn, aborted: true }).kind).toBe('cancelled');
-    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn }).message).toMatch(/another session/);
+    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn, aborted: true }).kind).toBe(
+      'cancelled',
+    );
+    expect(toAdapterError({ code: '57014', message: 'canceling statement due to user request' }, { dsn }).message).toMatch(
+      /another session/,
+    );
   });
 
   it('an aborted statement is cancelled even when the server says timeout', () => {
-    expect(toAdapterError({ code: '57014', message: 'canceling statement due to statement timeout' }, { dsn, aborted: true }).kind).toBe('cancelled');
+    expect(toAdapterError({ code: '57014', message: 'canceling statement due to statement timeout' }, { dsn, aborted: true }).kind).toBe(
+      'cancelled',
+    );
   });
 });
 
@@ -162,6 +205,8 @@ describe('small helpers', () => {
   });
 
   it('wraps a query for COPY, without its trailing semicolon', () => {
-    expect(copyStatement('SELECT 1 ;  ', { header: true, nullText: "it's" })).toBe("COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, HEADER true, NULL 'it''s')");
+    expect(copyStatement('SELECT 1 ;  ', { header: true, nullText: "it's" })).toBe(
+      "COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, HEADER true, NULL 'it''s')",
+    );
   });
 });

@@ -27,7 +27,13 @@ describe('sqlite adapter on a file', () => {
 
   it('declares its capabilities', () => {
     expect(db.backend).toBe('sqlite');
-    expect(db.capabilities).toEqual({ transactionalDdl: true, serverSideCancel: true, concurrentSessions: false, serverCsv: false, schemas: false });
+    expect(db.capabilities).toEqual({
+      transactionalDdl: true,
+      serverSideCancel: true,
+      concurrentSessions: false,
+      serverCsv: false,
+      schemas: false,
+    });
   });
 
   it('normalises values: safe integers as numbers, beyond 2^53 as exact strings, REAL, BLOB hex, NULL', async () => {
@@ -86,7 +92,10 @@ describe('sqlite adapter on a file', () => {
     await db.run('CREATE TABLE uniq (a UNIQUE NOT NULL CHECK (a > 0))');
     await db.run('INSERT INTO uniq VALUES (1)');
     expect(await rejection(db.run('INSERT INTO uniq VALUES (1)'))).toMatchObject({ kind: 'constraint', code: 'SQLITE_CONSTRAINT_UNIQUE' });
-    expect(await rejection(db.run('INSERT INTO uniq VALUES (NULL)'))).toMatchObject({ kind: 'constraint', code: 'SQLITE_CONSTRAINT_NOTNULL' });
+    expect(await rejection(db.run('INSERT INTO uniq VALUES (NULL)'))).toMatchObject({
+      kind: 'constraint',
+      code: 'SQLITE_CONSTRAINT_NOTNULL',
+    });
     expect(await rejection(db.run('INSERT INTO uniq VALUES (-1)'))).toMatchObject({ kind: 'constraint', code: 'SQLITE_CONSTRAINT_CHECK' });
     expect(await rejection(db.run('SELECT * FROM no_such_table'))).toMatchObject({ kind: 'other' });
   });
@@ -154,7 +163,7 @@ describe('sqlite adapter on a file', () => {
       const chunks: unknown[][] = [];
       for await (const chunk of stream) chunks.push(chunk);
       expect(chunks).toEqual([[[1], [2]], [[3], [4]], [[5]]]);
-      const empty = await session.stream("CREATE TABLE streamed_ddl (a)");
+      const empty = await session.stream('CREATE TABLE streamed_ddl (a)');
       expect(empty.columns).toEqual([]);
       for await (const chunk of empty) expect(chunk).toBeUndefined();
       expect(await session.run('SELECT count(*) FROM streamed_ddl')).toMatchObject({ rows: [[0]] });
@@ -196,7 +205,11 @@ describe('sqlite adapter on a file', () => {
   });
 
   it('reports the DSN pool limits', () => {
-    expect(db.poolSnapshot()).toMatchObject({ maxConns: db.dsn.pool.maxConns, maxIdleConns: db.dsn.pool.maxIdleConns, maxConnLifetimeMs: 0 });
+    expect(db.poolSnapshot()).toMatchObject({
+      maxConns: db.dsn.pool.maxConns,
+      maxIdleConns: db.dsn.pool.maxIdleConns,
+      maxConnLifetimeMs: 0,
+    });
   });
 });
 

@@ -32,12 +32,16 @@ const LONG_STATEMENT = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 
 
 /** utime + stime of a process, in seconds (assuming the usual 100 clock ticks per second). */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function childrenOf(pid: number): string[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean));
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean),
+  );
 }
 
 /** A program using the adapter from sources (default options: the worker process), bundled inside the project so the worker resolves better-sqlite3. */
@@ -45,15 +49,27 @@ async function bundleProgram(name: string, body: string): Promise<{ cli: string;
   const outdir = join(PROJECT_ROOT, '.test-tmp', `sqlite-${name}-${process.pid}`);
   mkdirSync(outdir, { recursive: true });
   const entry = join(outdir, 'entry.ts');
-  writeFileSync(entry, `import { openAdapter } from ${JSON.stringify(join(PROJECT_ROOT, 'source/adapters/open-adapter.ts'))};
+  writeFileSync(
+    entry,
+    `import { openAdapter } from ${JSON.stringify(join(PROJECT_ROOT, 'source/adapters/open-adapter.ts'))};
 import { parseDsn } from ${JSON.stringify(join(PROJECT_ROOT, 'source/dsn/parse-dsn.ts'))};
-${body}`);
+${body}`,
+  );
   await build({
     entryPoints: [{ in: entry, out: 'cli' }],
-    outdir: join(outdir, 'out'), bundle: true, splitting: true, format: 'esm', platform: 'node', external: ['better-sqlite3'], outExtension: { '.js': '.mjs' }, logLevel: 'silent',
+    outdir: join(outdir, 'out'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['better-sqlite3'],
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'silent',
   });
   // The workers as dist/ has them (CommonJS, beside the entry).
-  const { buildWorkers } = await import(pathToFileURL(join(PROJECT_ROOT, 'scripts/build.mjs')).href) as { buildWorkers(sourceDir: string, outdir: string, options?: object): Promise<void> };
+  const { buildWorkers } = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts/build.mjs')).href)) as {
+    buildWorkers(sourceDir: string, outdir: string, options?: object): Promise<void>;
+  };
   await buildWorkers(join(PROJECT_ROOT, 'source'), join(outdir, 'out'), { logLevel: 'silent' });
   return { cli: join(outdir, 'out', 'cli.mjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
@@ -82,12 +98,16 @@ describe('sqlite worker in the built CLI', { timeout: 30_000 }, () => {
 
   it('the CLI runs SQLite in its own process: no worker process, no memory file', async () => {
     const privateTmp = mkdtempSync(join(scratch, 'tmp-'));
-    const child = spawn(process.execPath, [CLI_PATH, 'memory', '-c', LONG_STATEMENT], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
+    const child = spawn(process.execPath, [CLI_PATH, 'memory', '-c', LONG_STATEMENT], {
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: privateTmp, CI: '' },
+    });
     try {
       // Deep inside the statement once the process has spent a second of CPU time.
       await waitUntil(() => cpuSeconds(child.pid!) >= 1, 'the statement has run for a while');
       expect(childrenOf(child.pid!)).toEqual([]);
-      expect(readdirSync(privateTmp)).toEqual([]);
+      // (Node >= 22.1 keeps its compile cache there: not a file of dsnsh's.)
+      expect(readdirSync(privateTmp).filter((name) => name !== 'node-compile-cache')).toEqual([]);
     } finally {
       child.kill('SIGKILL');
     }
@@ -96,9 +116,12 @@ describe('sqlite worker in the built CLI', { timeout: 30_000 }, () => {
   it('stops the worker and removes the memory file when the program is killed mid-statement', async () => {
     const privateTmp = mkdtempSync(join(scratch, 'tmp-'));
     // The console's way (a worker process): the worker is deep inside SQLite when its parent dies.
-    const program = await bundleProgram('killed-mid-statement', `const db = await openAdapter(parseDsn('memory'));
+    const program = await bundleProgram(
+      'killed-mid-statement',
+      `const db = await openAdapter(parseDsn('memory'));
 await db.run(${JSON.stringify(LONG_STATEMENT)});
-`);
+`,
+    );
     const child = spawn(process.execPath, [program.cli], { stdio: 'ignore', env: { ...process.env, TMPDIR: privateTmp, CI: '' } });
     const memoryDirs = () => readdirSync(privateTmp).filter((name) => name.startsWith('dsnsh-memory-'));
     try {
@@ -114,10 +137,13 @@ await db.run(${JSON.stringify(LONG_STATEMENT)});
   });
 
   it('never keeps a program alive: an adapter left open does not delay exit', async () => {
-    const program = await bundleProgram('forgotten-close', `const db = await openAdapter(parseDsn('memory'));
+    const program = await bundleProgram(
+      'forgotten-close',
+      `const db = await openAdapter(parseDsn('memory'));
 const stream = await db.stream('SELECT 1 UNION ALL SELECT 2', { chunkSize: 1 });
 for await (const chunk of stream) { console.log(JSON.stringify(chunk)); break; }
-`);
+`,
+    );
     try {
       const result = runCli(program.cli, []);
       expect(result.stderr).toBe('');

@@ -27,7 +27,12 @@ function abortAfterTicks(ticks: number): { signal: AbortSignal; ticked: () => nu
 /** Process ids of this process's SQLite workers. */
 function workerPids(): Set<number> {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  return new Set(out.split('\n').filter((line) => line.includes('sqlite-worker')).map((line) => Number.parseInt(line.trim(), 10)));
+  return new Set(
+    out
+      .split('\n')
+      .filter((line) => line.includes('sqlite-worker'))
+      .map((line) => Number.parseInt(line.trim(), 10)),
+  );
 }
 
 async function backingFile(db: Adapter): Promise<string> {
@@ -83,7 +88,10 @@ describe('sqlite cancel', { timeout: 20_000 }, () => {
   it('cancels a stream between chunks; the connection is usable after', async () => {
     const db = await open('memory');
     const controller = new AbortController();
-    const stream = await db.stream('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c', { chunkSize: 100, signal: controller.signal });
+    const stream = await db.stream('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c', {
+      chunkSize: 100,
+      signal: controller.signal,
+    });
     let chunks = 0;
     const reading = (async () => {
       for await (const chunk of stream) {

@@ -69,7 +69,8 @@ describe.each([
   });
 
   it('keeps the query order, limits, parameters, duplicate names and a trailing comment', async () => {
-    const sql = 'SELECT e.t, f.t, e.id FROM edge e JOIN edge f ON f.id = e.id WHERE e.id > ? ORDER BY e.id DESC LIMIT 4 OFFSET 1 -- newest first';
+    const sql =
+      'SELECT e.t, f.t, e.id FROM edge e JOIN edge f ON f.id = e.id WHERE e.id > ? ORDER BY e.id DESC LIMIT 4 OFFSET 1 -- newest first';
     const expected = (await adapter.run(sql, { params: [1] })).rows;
     expect(expected.map((row) => row[2])).toEqual([7, 6, 5, 4]);
     const { rows, hasJson } = await streamAll(adapter, sql, { jsonText: true, params: [1] });
@@ -85,7 +86,11 @@ describe.each([
   });
 
   it('expressions, PRAGMA and RETURNING take the value path with the same results', async () => {
-    for (const sql of ["SELECT json_object('a', i), random() * 0, i + 1 FROM edge ORDER BY id", 'PRAGMA table_info(edge)', 'SELECT 1 AS one']) {
+    for (const sql of [
+      "SELECT json_object('a', i), random() * 0, i + 1 FROM edge ORDER BY id",
+      'PRAGMA table_info(edge)',
+      'SELECT 1 AS one',
+    ]) {
       const { rows, hasJson } = await streamAll(adapter, sql, { jsonText: true });
       expect(hasJson).toBe(false);
       sameValues(rows, (await adapter.run(sql)).rows);
@@ -106,7 +111,9 @@ describe('passing over rows in the worker process (RowStream.tail, the console f
   beforeAll(async () => {
     adapter = await openAdapter(parseDsn(`sqlite://${file}`));
     await adapter.run('CREATE TABLE IF NOT EXISTS many (id INTEGER PRIMARY KEY, v TEXT, r REAL)');
-    await adapter.run(`WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < 2500) INSERT INTO many (v, r) SELECT 'v' || k, k * 0.25 FROM g`);
+    await adapter.run(
+      `WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < 2500) INSERT INTO many (v, r) SELECT 'v' || k, k * 0.25 FROM g`,
+    );
   });
   afterAll(() => adapter.close());
 

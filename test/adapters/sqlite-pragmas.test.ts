@@ -1,5 +1,6 @@
 // Every DSN pragma takes effect on the real connection (read back with PRAGMA), mode=ro opens
-// read-only, _txlock decides what BEGIN locks, and memory has foreign keys on.
+// read-only, _txlock decides what BEGIN locks, and foreign keys are on unless the DSN turns them
+// off (pop adds _fk=true), in files and in memory.
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDsn, rejection, scalar, sqliteTestFolder } from './sqlite-test-files.js';
@@ -11,13 +12,10 @@ describe('sqlite pragmas from the DSN', () => {
   it('applies every pragma parameter', async () => {
     const file = folder.file('pragmas.sqlite');
     const db = await openDsn(
-      `sqlite://${file}?_fk=true&_journal=WAL&_timeout=1234&_sync=NORMAL&_vacuum=full&_cslike=true&_defer_fk=true&_rt=true`
-        + '&_ignore_check_constraints=true&_query_only=false&_writable_schema=true&_secure_delete=fast&_cache_size=-4000&_locking=EXCLUSIVE',
+      `sqlite://${file}?_fk=true&_journal=WAL&_timeout=1234&_sync=NORMAL&_vacuum=full&_cslike=true&_defer_fk=true&_rt=true` +
+        '&_ignore_check_constraints=true&_query_only=false&_writable_schema=true&_secure_delete=fast&_cache_size=-4000&_locking=EXCLUSIVE',
     );
     try {
-      // SQLite resets defer_foreign_keys when any transaction ends (autocommit ones included), as
-      // under the Go drivers: it holds until the first statement, which reads it here.
-      expect(await scalar(db, 'PRAGMA defer_foreign_keys')).toBe(1);
       const expected: Record<string, unknown> = {
         foreign_keys: 1,
         journal_mode: 'wal',
@@ -42,22 +40,46 @@ describe('sqlite pragmas from the DSN', () => {
     }
   });
 
-  it('leaves SQLite defaults alone when the DSN says nothing (but busy_timeout defaults to 5000)', async () => {
-    const db = await openDsn(`sqlite://${folder.file('defaults.sqlite')}`);
+  it('applies _defer_fk (until the first statement ends a transaction, as under the Go driver)', async () => {
+    // mattn/go-sqlite3 runs defer_foreign_keys before journal_mode, whose first switch to WAL
+    // writes the file and so resets it; alone it holds until the first statement, which reads it.
+    const db = await openDsn(`sqlite://${folder.file('defer.sqlite')}?_defer_fk=true`);
     try {
-      expect(await scalar(db, 'PRAGMA foreign_keys')).toBe(0);
-      expect(await scalar(db, 'PRAGMA busy_timeout')).toBe(5000);
-      expect(await scalar(db, "SELECT 'a' LIKE 'A'")).toBe(1);
+      expect(await scalar(db, 'PRAGMA defer_foreign_keys')).toBe(1);
     } finally {
       await db.close();
     }
   });
 
-  it('applies _pragma=name(value) too, and the explicit form wins', async () => {
-    const db = await openDsn(`sqlite://${folder.file('explicit.sqlite')}?_fk=false&_pragma=foreign_keys(1)&_pragma=journal_mode(TRUNCATE)`);
+  it('opens a DSN without _fk as the service does: foreign keys on, busy_timeout 5000, synchronous NORMAL', async () => {
+    // pop adds _fk=true and _busy_timeout=5000; mattn/go-sqlite3 runs PRAGMA synchronous = NORMAL.
+    const db = await openDsn(`sqlite://${folder.file('defaults.sqlite')}`);
     try {
       expect(await scalar(db, 'PRAGMA foreign_keys')).toBe(1);
-      expect(await scalar(db, 'PRAGMA journal_mode')).toBe('truncate');
+      expect(await scalar(db, 'PRAGMA busy_timeout')).toBe(5000);
+      expect(await scalar(db, 'PRAGMA synchronous')).toBe(1);
+      expect(await scalar(db, "SELECT 'a' LIKE 'A'")).toBe(1);
+      await db.runScript('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id))');
+      expect((await rejection(db.run('INSERT INTO child VALUES (42)'))).code).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('turns foreign keys off only when the DSN says so', async () => {
+    const db = await openDsn(`sqlite://${folder.file('fk-off.sqlite')}?_fk=false`);
+    try {
+      expect(await scalar(db, 'PRAGMA foreign_keys')).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("ignores _pragma=name(value), as the release's driver (mattn/go-sqlite3) does", async () => {
+    const db = await openDsn(`sqlite://${folder.file('explicit.sqlite')}?_fk=false&_pragma=foreign_keys(1)&_pragma=journal_mode(TRUNCATE)`);
+    try {
+      expect(await scalar(db, 'PRAGMA foreign_keys')).toBe(0);
+      expect(await scalar(db, 'PRAGMA journal_mode')).toBe('delete');
     } finally {
       await db.close();
     }

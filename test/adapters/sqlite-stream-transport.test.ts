@@ -47,7 +47,9 @@ describe('sqlite stream transport (worker process)', () => {
   });
 
   it('round-trips a 10 MB blob and a 10 MB text value', async () => {
-    const rows = (await streamAll(db, "SELECT hex(zeroblob(5)), zeroblob(10 * 1024 * 1024), printf('%.*c', 10 * 1024 * 1024, 'x')", 10)).flat();
+    const rows = (
+      await streamAll(db, "SELECT hex(zeroblob(5)), zeroblob(10 * 1024 * 1024), printf('%.*c', 10 * 1024 * 1024, 'x')", 10)
+    ).flat();
     expect(rows).toHaveLength(1);
     const [, blob, text] = rows[0]!;
     expect(typeof blob === 'string' && blob.length).toBe(20 * 1024 * 1024);

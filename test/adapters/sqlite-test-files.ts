@@ -22,7 +22,10 @@ export async function scalar(adapter: Adapter, sql: string): Promise<unknown> {
 }
 
 export async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const outcome = await promise.then(() => new Error('expected a failure, got success'), (error: unknown) => error);
+  const outcome = await promise.then(
+    () => new Error('expected a failure, got success'),
+    (error: unknown) => error,
+  );
   if (!(outcome instanceof AdapterError)) throw outcome;
   return outcome;
 }

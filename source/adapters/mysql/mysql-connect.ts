@@ -16,12 +16,13 @@ function verifyHostDuringHandshake(connection: Connection, host: string): void {
   const target = connection as unknown as { startTLS?: StartTls; stream?: TLSSocket };
   const startTls = target.startTLS;
   if (typeof startTls !== 'function') return;
-  target.startTLS = (onSecure) => startTls.call(connection, (error?: Error) => {
-    if (error) return onSecure(error);
-    const certificate = target.stream?.getPeerCertificate?.();
-    const mismatch = certificate ? checkServerIdentity(host, certificate) : new Error('The server sent no certificate.');
-    onSecure(mismatch ?? undefined);
-  });
+  target.startTLS = (onSecure) =>
+    startTls.call(connection, (error?: Error) => {
+      if (error) return onSecure(error);
+      const certificate = target.stream?.getPeerCertificate?.();
+      const mismatch = certificate ? checkServerIdentity(host, certificate) : new Error('The server sent no certificate.');
+      onSecure(mismatch ?? undefined);
+    });
 }
 
 function connectOnce(options: ConnectionOptions, verifyHost: string | null = null): Promise<Connection> {
@@ -34,11 +35,13 @@ function connectOnce(options: ConnectionOptions, verifyHost: string | null = nul
       // mysql2 rejects an unknown collation name before any network traffic.
       const message = error instanceof Error ? error.message : String(error);
       if (/Unknown charset/i.test(message)) {
-        reject(new AdapterError('connect', 'mysql', `Unknown collation '${String(options.charset)}': the connection cannot use it.`, {
-          code: 'unknown_collation',
-          hint: 'Set ?collation= to a collation the server has (SHOW COLLATION lists them), e.g. utf8mb4_general_ci.',
-          cause: error,
-        }));
+        reject(
+          new AdapterError('connect', 'mysql', `Unknown collation '${String(options.charset)}': the connection cannot use it.`, {
+            code: 'unknown_collation',
+            hint: 'Set ?collation= to a collation the server has (SHOW COLLATION lists them), e.g. utf8mb4_general_ci.',
+            cause: error,
+          }),
+        );
         return;
       }
       reject(error);

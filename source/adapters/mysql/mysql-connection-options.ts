@@ -12,9 +12,10 @@ function isTrue(value: string | undefined): boolean {
 }
 
 export function connectionOptions(dsn: MysqlDsn): ConnectionOptions {
-  const where: ConnectionOptions = dsn.protocol === 'unix'
-    ? { socketPath: dsn.socket ?? '/run/mysqld/mysqld.sock' }
-    : { host: dsn.host ?? '127.0.0.1', port: dsn.port ?? 3306 };
+  const where: ConnectionOptions =
+    dsn.protocol === 'unix'
+      ? { socketPath: dsn.socket ?? '/run/mysqld/mysqld.sock' }
+      : { host: dsn.host ?? '127.0.0.1', port: dsn.port ?? 3306 };
   return {
     ...where,
     user: dsn.user ?? '',

@@ -36,10 +36,17 @@ export function socketOf(connection: Connection): Socket | undefined {
 /** COM_QUIT, so the server does not log an aborted connection; a socket close if no answer. */
 export function closeGracefully(connection: Connection): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { hardClose(connection); resolve(); }, 1000);
+    const timer = setTimeout(() => {
+      hardClose(connection);
+      resolve();
+    }, 1000);
     timer.unref();
     try {
-      connection.end(() => { clearTimeout(timer); hardClose(connection); resolve(); });
+      connection.end(() => {
+        clearTimeout(timer);
+        hardClose(connection);
+        resolve();
+      });
     } catch {
       clearTimeout(timer);
       hardClose(connection);

@@ -51,13 +51,22 @@ function zoneOffsetMinutes(format: Intl.DateTimeFormat, epochMs: number): number
 /** Offset of `zone` for the wall-clock minute at `minuteOfHour` of an hour 'YYYY-MM-DD HH'. */
 function makeMinuteOffset(zone: string): (hourKey: string, minuteOfHour: number) => number {
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   });
   return (hourKey, minuteOfHour) => {
     const wall = Date.UTC(
-      Number(hourKey.slice(0, 4)), Number(hourKey.slice(5, 7)) - 1, Number(hourKey.slice(8, 10)),
-      Number(hourKey.slice(11, 13)), minuteOfHour,
+      Number(hourKey.slice(0, 4)),
+      Number(hourKey.slice(5, 7)) - 1,
+      Number(hourKey.slice(8, 10)),
+      Number(hourKey.slice(11, 13)),
+      minuteOfHour,
     );
     // Two passes settle the offset around DST changes (Go picks the same instant).
     const offset = zoneOffsetMinutes(format, wall);

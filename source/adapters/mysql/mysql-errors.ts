@@ -16,10 +16,23 @@ const CONSTRAINT = new Set([1048, 1062, 1169, 1216, 1217, 1364, 1451, 1452, 1557
 const TIMEOUT_ERRNO = new Set([1205, 1969, 3024]);
 const TLS_ERRNO = new Set([3159, 4151]);
 const CONNECT_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT', 'EACCES',
-  'ECONNRESET', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
 ]);
-const TLS_CODES = /^(HANDSHAKE_NO_SSL_SUPPORT|HANDSHAKE_SSL_ERROR|ERR_TLS|ERR_SSL|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|ERR_OSSL)/;
+const TLS_CODES =
+  /^(HANDSHAKE_NO_SSL_SUPPORT|HANDSHAKE_SSL_ERROR|ERR_TLS|ERR_SSL|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|ERR_OSSL)/;
+
+const TOO_MANY_CONNECTIONS =
+  'The server has no free connection slot (max_connections is reached): lower max_conns in the DSNs of the services that share this server, look for idle or stuck sessions with SHOW PROCESSLIST (KILL ends one), or raise max_connections.';
 
 export interface ErrorContext {
   /** The statement that failed, to locate syntax errors */
@@ -63,11 +76,13 @@ function hintFor(kind: AdapterErrorKind, error: DriverError, context: ErrorConte
   switch (kind) {
     case 'auth':
       // MariaDB answers "access denied" to a plaintext login when require_secure_transport is on.
-      return 'Check the user name and password in the DSN, and that the user may use this database.'
-        + (context.mayBePlaintext ? ' If the server requires TLS (require_secure_transport), add ?tls=true (or ?tls=skip-verify).' : '');
+      return (
+        'Check the user name and password in the DSN, and that the user may use this database.' +
+        (context.mayBePlaintext ? ' If the server requires TLS (require_secure_transport), add ?tls=true (or ?tls=skip-verify).' : '')
+      );
     case 'connect':
       if (error.errno === 1049) return 'Create the database, or name an existing one after the last / in the DSN.';
-      if (error.errno === 1040) return 'The server has no free connection slots; lower max_conns or raise max_connections.';
+      if (error.errno === 1040) return TOO_MANY_CONNECTIONS;
       if (error.code === 'ENOENT') return `No socket file${where}: check the unix(...) path and that the server is running.`;
       return `Check that the server is running${where} and reachable; the connection was refused or lost.`;
     case 'timeout':
@@ -110,9 +125,10 @@ export function toAdapterError(cause: unknown, context: ErrorContext = {}): Adap
   const error: DriverError = typeof cause === 'object' && cause !== null ? (cause as DriverError) : { message: String(cause) };
   const kind = kindOf(error);
   const raw = error.sqlMessage ?? error.message ?? 'unknown error';
-  const serverCode = typeof error.errno === 'number' && error.code?.startsWith('ER') ? String(error.errno) : error.code ?? null;
+  const serverCode = typeof error.errno === 'number' && error.code?.startsWith('ER') ? String(error.errno) : (error.code ?? null);
   let message = scrub(raw, context.password);
-  if (error.errno === 1317 && kind === 'other') message = `The server interrupted the statement (${message}; KILL QUERY from another session)`;
+  if (error.errno === 1317 && kind === 'other')
+    message = `The server interrupted the statement (${message}; KILL QUERY from another session)`;
   const aboutTheLink = kind === 'connect' || kind === 'tls' || error.code === 'ETIMEDOUT';
   if (aboutTheLink && context.address && !message.includes(context.address)) message += ` (${context.address})`;
   return new AdapterError(kind, 'mysql', message, {
@@ -120,6 +136,13 @@ export function toAdapterError(cause: unknown, context: ErrorContext = {}): Adap
     position: kind === 'syntax' ? syntaxPosition(raw, context.sql) : null,
     hint: hintFor(kind, error, context),
     cause,
+  });
+}
+
+/** A background reader's `ifConnectionFree` found every connection in use (it did not queue). */
+export function busyError(): AdapterError {
+  return new AdapterError('busy', 'mysql', "paused: the only connection is the session's", {
+    hint: 'Raise max_conns to read this while a session holds its connection.',
   });
 }
 

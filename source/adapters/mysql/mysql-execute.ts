@@ -3,9 +3,10 @@
 import type { FieldPacket, ResultSetHeader } from 'mysql2';
 import type { StatementResult, Value } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
+import { queryRaw } from './mysql-connect.js';
 import type { MysqlContext } from './mysql-context.js';
 import { cancelledError, toAdapterError } from './mysql-errors.js';
-import { firstKeyword } from './mysql-first-keyword.js';
+import { statementCommand } from '../../sql/classify-statement.js';
 import type { PooledConnection } from './mysql-pool.js';
 import { StatementGuard } from './mysql-statement-guard.js';
 import { makeRowNormaliser } from './mysql-values.js';
@@ -26,7 +27,7 @@ export function prepareSql(connection: PooledConnection, context: MysqlContext, 
   if (limit > 0 && size > limit) {
     throw new AdapterError('other', 'mysql', `The statement is ${size} bytes, more than maxAllowedPacket (${limit} bytes) allows.`, {
       code: 'packet_too_large',
-      hint: 'Raise ?maxAllowedPacket= in the DSN (0 reads the server\'s max_allowed_packet), or send smaller statements.',
+      hint: "Raise ?maxAllowedPacket= in the DSN (0 reads the server's max_allowed_packet), or send smaller statements.",
     });
   }
   return text;
@@ -48,10 +49,58 @@ function toResult(rows: unknown, fields: FieldPacket[] | undefined, context: Mys
     };
   }
   const header = isHeader(rows) ? rows : null;
-  return { columns: [], rows: [], affectedRows: header ? header.affectedRows : null, command: null, elapsedMs };
+  const result: StatementResult = { columns: [], rows: [], affectedRows: header ? header.affectedRows : null, command: null, elapsedMs };
+  warningCounts.set(result, header?.warningStatus ?? 0);
+  return result;
 }
 
-export function executeQuery(connection: PooledConnection, context: MysqlContext, sql: string, options: { signal?: AbortSignal; params?: Value[] }): Promise<Execution> {
+/** The OK packet's warning count of each result, until its warnings are read. */
+const warningCounts = new WeakMap<StatementResult, number>();
+
+/**
+ * Runs `sql`; when the server reported warnings for a statement that did not return rows (an
+ * INSERT whose value became NULL, a string cut to its column), asks for them (`SHOW WARNINGS`, on
+ * the same connection, only then: no extra round trip otherwise) so that they are shown, not lost.
+ */
+export async function executeQuery(
+  connection: PooledConnection,
+  context: MysqlContext,
+  sql: string,
+  options: { signal?: AbortSignal; params?: Value[] },
+): Promise<Execution> {
+  const execution = await executeOnce(connection, context, sql, options);
+  const warned = execution.results.filter((result) => (warningCounts.get(result) ?? 0) > 0);
+  const last = execution.results.at(-1);
+  for (const result of warned) {
+    const count = warningCounts.get(result)!;
+    // The server keeps the diagnostics of the last statement only.
+    result.warnings =
+      result === last && !connection.dead
+        ? await readWarnings(connection, count)
+        : [`${count} ${count === 1 ? 'warning' : 'warnings'} (the server keeps only the last statement's: run this one alone to see them)`];
+  }
+  return execution;
+}
+
+async function readWarnings(connection: PooledConnection, count: number): Promise<string[]> {
+  try {
+    const rows = (await queryRaw(connection.raw, 'SHOW WARNINGS')) as unknown[][];
+    const shown = rows.map(([level, code, message]) => `${String(level)} ${String(code)}: ${String(message)}`);
+    if (count > shown.length) shown.push(`${count - shown.length} more (max_error_count limits how many the server keeps)`);
+    return shown;
+  } catch (error) {
+    return [
+      `${count} ${count === 1 ? 'warning' : 'warnings'}; reading them failed: ${error instanceof Error ? error.message : String(error)}`,
+    ];
+  }
+}
+
+function executeOnce(
+  connection: PooledConnection,
+  context: MysqlContext,
+  sql: string,
+  options: { signal?: AbortSignal; params?: Value[] },
+): Promise<Execution> {
   if (options.signal?.aborted) return Promise.reject(cancelledError());
   const text = prepareSql(connection, context, sql, options.params);
   return new Promise((resolve, reject) => {
@@ -87,7 +136,8 @@ export function executeQuery(connection: PooledConnection, context: MysqlContext
       const multi = marks.length > 1;
       const results = multi
         ? (rows as unknown as unknown[]).map((result, index) =>
-          toResult(result, (fields as unknown as Array<FieldPacket[] | undefined>)?.[index], context, elapsed(index)))
+            toResult(result, (fields as unknown as Array<FieldPacket[] | undefined>)?.[index], context, elapsed(index)),
+          )
         : [toResult(rows, fields, context, ended - started)];
       const last = multi ? (rows as unknown as unknown[]).at(-1) : rows;
       const inTransaction = isHeader(last) ? Boolean(last.serverStatus & IN_TRANSACTION) : null;
@@ -106,5 +156,5 @@ export function executeQuery(connection: PooledConnection, context: MysqlContext
 export function mainResult(results: StatementResult[], sql: string): StatementResult {
   const rowSets = results.filter((result) => result.columns.length > 0);
   const main = (rowSets.at(-1) ?? results.at(-1)) as StatementResult;
-  return { ...main, command: firstKeyword(sql) ?? main.command };
+  return { ...main, command: statementCommand(sql, 'mysql') ?? main.command };
 }

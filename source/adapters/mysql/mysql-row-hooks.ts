@@ -4,6 +4,16 @@
 import type { Connection, Query } from 'mysql2';
 import type { FastRowParser, RowPacket } from './mysql-row-parser.js';
 
+// The private fields read here are those of mysql2 3.24.6, the exact version the build accepts
+// (scripts/pinned-versions.mjs; package.json pins it too).
+
+/**
+ * Rows each fast path has taken since the process started: test/adapters/mysql-fast-path.test.ts
+ * checks that a stream's rows really go this way (with the hooks switched off every row still
+ * arrives, only slower, so nothing else would notice). One increment per row.
+ */
+export const fastPathRows = { shortcut: 0, parser: 0 };
+
 /**
  * mysql2 emits one 'result' event per row; EventEmitter's dispatch was ~5% of a million-row
  * export's CPU. Rows go straight to `onRow`; every other event is emitted as usual.
@@ -46,7 +56,14 @@ export function interceptRowParser(query: Query, fast: () => FastRowParser | nul
     set(driverParser: unknown) {
       const ours = (query as unknown as QueryInternals)._resultIndex === 0 ? fast() : null;
       active = ours
-        ? { next: (packet: RowPacket) => { const row = ours.parse(packet); mark.row = row; return row; } }
+        ? {
+            next: (packet: RowPacket) => {
+              const row = ours.parse(packet);
+              mark.row = row;
+              fastPathRows.parser += 1;
+              return row;
+            },
+          }
         : driverParser;
     },
   });
@@ -80,16 +97,28 @@ export function shortcutRowPackets(
   const original = parser?.onPacket;
   const rowState = (Object.getPrototypeOf(query) as { row?: unknown }).row;
   const state = query as unknown as QueryInternals;
-  if (!parser || typeof original !== 'function' || typeof rowState !== 'function' || typeof raw.sequenceId !== 'number' || raw.config?.debug) {
+  if (
+    !parser ||
+    typeof original !== 'function' ||
+    typeof rowState !== 'function' ||
+    typeof raw.sequenceId !== 'number' ||
+    raw.config?.debug
+  ) {
     return () => {};
   }
   const shortcut = (packet: RowPacket & { sequenceId: number; numPackets: number }): void => {
     const parse = fast();
     if (
-      parse !== null && state.next === rowState && state._resultIndex === 0 && raw._command === query
-      && !raw._paused && !raw._fatalError && packet.numPackets === 1 && packet.sequenceId === raw.sequenceId
+      parse !== null &&
+      state.next === rowState &&
+      state._resultIndex === 0 &&
+      raw._command === query &&
+      !raw._paused &&
+      !raw._fatalError &&
+      packet.numPackets === 1 &&
+      packet.sequenceId === raw.sequenceId &&
       // 0xfe: EOF (or a row starting with an 8-byte length, left to mysql2); 0xff: error
-      && packet.buffer[packet.offset]! < 0xfe
+      packet.buffer[packet.offset]! < 0xfe
     ) {
       let row: unknown;
       try {
@@ -101,6 +130,7 @@ export function shortcutRowPackets(
       }
       raw.sequenceId = (packet.sequenceId + 1) % 256;
       mark.row = row;
+      fastPathRows.shortcut += 1;
       onRow(row, 0);
       return;
     }

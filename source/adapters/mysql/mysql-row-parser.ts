@@ -89,7 +89,10 @@ function integerAt(buffer: Buffer, start: number, end: number): number {
   if (start === end) return 0;
   let offset = start;
   let sign = 1;
-  if (buffer[offset] === 0x2d) { offset += 1; sign = -1; }
+  if (buffer[offset] === 0x2d) {
+    offset += 1;
+    sign = -1;
+  }
   if (buffer[offset] === 0x2b) offset += 1;
   let result = 0;
   while (offset < end) {
@@ -113,10 +116,49 @@ function isoFromBytes(b: Buffer, s: number, suffix: string): string | null {
   if (high >= 0x80) return null;
   // One call with every code unit: a flat string, no intermediate pieces.
   return suffix === 'Z'
-    ? fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, 0x54,
-      b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!, b[s + 16]!, b[s + 17]!, b[s + 18]!, 0x5a)
-    : fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, 0x54,
-      b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!, b[s + 16]!, b[s + 17]!, b[s + 18]!);
+    ? fromCharCode(
+        b[s]!,
+        b[s + 1]!,
+        b[s + 2]!,
+        b[s + 3]!,
+        b[s + 4]!,
+        b[s + 5]!,
+        b[s + 6]!,
+        b[s + 7]!,
+        b[s + 8]!,
+        b[s + 9]!,
+        0x54,
+        b[s + 11]!,
+        b[s + 12]!,
+        b[s + 13]!,
+        b[s + 14]!,
+        b[s + 15]!,
+        b[s + 16]!,
+        b[s + 17]!,
+        b[s + 18]!,
+        0x5a,
+      )
+    : fromCharCode(
+        b[s]!,
+        b[s + 1]!,
+        b[s + 2]!,
+        b[s + 3]!,
+        b[s + 4]!,
+        b[s + 5]!,
+        b[s + 6]!,
+        b[s + 7]!,
+        b[s + 8]!,
+        b[s + 9]!,
+        0x54,
+        b[s + 11]!,
+        b[s + 12]!,
+        b[s + 13]!,
+        b[s + 14]!,
+        b[s + 15]!,
+        b[s + 16]!,
+        b[s + 17]!,
+        b[s + 18]!,
+      );
 }
 
 /** null when some column is not one of the kinds above. */
@@ -136,10 +178,20 @@ export function makeFastRowParser(fields: FieldPacket[], formatDateTime: DateTim
     for (let i = 0; i < count; i += 1) {
       let length = buffer[offset++]!;
       if (length >= 0xfb) {
-        if (length === NULL_MARKER) { values[i] = null; continue; }
-        if (length === 0xfc) { length = buffer[offset]! | (buffer[offset + 1]! << 8); offset += 2; }
-        else if (length === 0xfd) { length = buffer[offset]! | (buffer[offset + 1]! << 8) | (buffer[offset + 2]! << 16); offset += 3; }
-        else { length = buffer.readUInt32LE(offset) + buffer.readUInt32LE(offset + 4) * 0x1_0000_0000; offset += 8; }
+        if (length === NULL_MARKER) {
+          values[i] = null;
+          continue;
+        }
+        if (length === 0xfc) {
+          length = buffer[offset]! | (buffer[offset + 1]! << 8);
+          offset += 2;
+        } else if (length === 0xfd) {
+          length = buffer[offset]! | (buffer[offset + 1]! << 8) | (buffer[offset + 2]! << 16);
+          offset += 3;
+        } else {
+          length = buffer.readUInt32LE(offset) + buffer.readUInt32LE(offset + 4) * 0x1_0000_0000;
+          offset += 8;
+        }
       }
       const start = offset;
       offset += length;
@@ -151,8 +203,8 @@ export function makeFastRowParser(fields: FieldPacket[], formatDateTime: DateTim
           values[i] = (length <= SHORT_ASCII_MAX ? shortAscii(buffer, start, length) : null) ?? ascii(buffer, start, offset);
           break;
         case Kind.DateTime:
-          values[i] = (suffix !== null && length === 19 ? isoFromBytes(buffer, start, suffix) : null)
-            ?? formatDateTime(ascii(buffer, start, offset));
+          values[i] =
+            (suffix !== null && length === 19 ? isoFromBytes(buffer, start, suffix) : null) ?? formatDateTime(ascii(buffer, start, offset));
           break;
         case Kind.Utf8:
           values[i] = (length <= SHORT_ASCII_MAX ? shortAscii(buffer, start, length) : null) ?? utf8(buffer, start, offset);

@@ -37,7 +37,9 @@ const oneByOne = new WeakSet<MysqlContext>();
 
 function count(value: unknown): Figure<number> {
   const number = Number(value);
-  return value !== null && value !== undefined && value !== '' && Number.isFinite(number) ? { ok: true, value: number } : { ok: false, reason: 'not reported by the server' };
+  return value !== null && value !== undefined && value !== '' && Number.isFinite(number)
+    ? { ok: true, value: number }
+    : { ok: false, reason: 'not reported by the server' };
 }
 
 async function readAllAtOnce(connection: PooledConnection, context: MysqlContext): Promise<ServerFacts | null> {
@@ -47,7 +49,8 @@ async function readAllAtOnce(connection: PooledConnection, context: MysqlContext
   } catch (error) {
     // Only the server rejecting the query (errno set) means "read one by one"; a lost connection
     // fails this read as it would have failed the others.
-    if (typeof (error as { errno?: unknown }).errno === 'number' && String((error as { code?: unknown }).code ?? '').startsWith('ER_')) return null;
+    if (typeof (error as { errno?: unknown }).errno === 'number' && String((error as { code?: unknown }).code ?? '').startsWith('ER_'))
+      return null;
     throw error;
   }
   const version = String(row[0]);
@@ -81,11 +84,17 @@ export async function readServerFacts(connection: PooledConnection, context: Mys
 }
 
 async function readOneByOne(connection: PooledConnection, context: MysqlContext): Promise<ServerFacts> {
-  const basics = await firstRow(connection, 'SELECT VERSION(), @@SESSION.sql_mode, @@SESSION.time_zone, @@collation_connection, @@max_allowed_packet');
+  const basics = await firstRow(
+    connection,
+    'SELECT VERSION(), @@SESSION.sql_mode, @@SESSION.time_zone, @@collation_connection, @@max_allowed_packet',
+  );
   const version = String(basics[0]);
   // "Sessions of this application": connections of the same database user, as the service uses one.
-  const appSessions = await figure(async () => Number((await firstRow(connection,
-    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = SUBSTRING_INDEX(USER(), '@', 1)"))[0]));
+  const appSessions = await figure(async () =>
+    Number(
+      (await firstRow(connection, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = SUBSTRING_INDEX(USER(), '@', 1)"))[0],
+    ),
+  );
   const totalSessions = await figure(async () => Number((await firstRow(connection, "SHOW GLOBAL STATUS LIKE 'Threads_connected'"))[1]));
   const maxConnections = await figure(async () => Number((await firstRow(connection, 'SELECT @@max_connections'))[0]));
   let cipher = '';

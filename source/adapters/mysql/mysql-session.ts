@@ -1,9 +1,11 @@
 // One dedicated connection: statements run one after another, so transactions, SET and
-// temporary tables carry over. A connection that died (server restart) is replaced on the
-// next statement; whatever lived on it (an open transaction, temp tables) is gone, as the
-// error that reported the loss said.
-import type { RowStream, RunOptions, Session, StatementResult, StreamOptions, TransactionState } from '../adapter.js';
+// temporary tables carry over. A connection that died (server restart, KILL, wait_timeout) is
+// never replaced here: a statement on a new connection would run outside the open transaction,
+// in autocommit, without read-only or the user's SET/USE. Every statement after the loss fails
+// unsent; the caller decides whether a new session may go on (held() says what was lost).
+import type { RowStream, RunOptions, Session, SessionHeld, StatementResult, StreamOptions, TransactionState } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
+import { SessionTracker } from '../session-tracker.js';
 import type { MysqlContext } from './mysql-context.js';
 import { queryRaw } from './mysql-connect.js';
 import { executeQuery, mainResult, type Execution } from './mysql-execute.js';
@@ -15,9 +17,10 @@ export class MysqlSession implements Session {
   private released = false;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly openStreams = new Set<RowStream>();
+  private readonly tracker = new SessionTracker('mysql');
 
   constructor(
-    private connection: PooledConnection,
+    private readonly connection: PooledConnection,
     private readonly pool: MysqlPool,
     private readonly context: MysqlContext,
   ) {}
@@ -29,26 +32,24 @@ export class MysqlSession implements Session {
     return result;
   }
 
-  private async live(signal?: AbortSignal): Promise<PooledConnection> {
+  private live(): PooledConnection {
     if (this.released) throw new AdapterError('other', 'mysql', 'This session was released; open a new one.');
-    if (this.connection.dead) {
-      this.pool.release(this.connection, true);
-      this.state = 'idle';
-      this.connection = await this.pool.acquire(signal);
-    }
+    if (this.connection.dead) throw lostBeforeSending(this.context);
     return this.connection;
   }
 
   private async execute(sql: string, options: RunOptions): Promise<Execution> {
-    const connection = await this.live(options.signal);
+    const connection = this.live();
     try {
       const execution = await executeQuery(connection, this.context, sql, options);
       if (execution.inTransaction !== null) this.state = execution.inTransaction ? 'in-transaction' : 'idle';
       else await this.refreshState(connection);
+      this.tracker.record(sql, this.state, { succeeded: true, reapplied: options.reapplied });
       return execution;
     } catch (error) {
-      if (connection.dead) this.state = 'idle';
-      else await this.refreshState(connection);
+      // A lost connection keeps the last known state: the transaction it had is what was lost.
+      if (!connection.dead) await this.refreshState(connection);
+      this.tracker.record(sql, this.state, { succeeded: false, reapplied: options.reapplied });
       throw error;
     }
   }
@@ -77,9 +78,11 @@ export class MysqlSession implements Session {
 
   stream(sql: string, options: StreamOptions = {}): Promise<RowStream> {
     let streamDone: () => void = () => {};
-    const finished = new Promise<void>((resolve) => { streamDone = resolve; });
+    const finished = new Promise<void>((resolve) => {
+      streamDone = resolve;
+    });
     const opened = this.serial(async () => {
-      const connection = await this.live(options.signal);
+      const connection = this.live();
       let ended = false;
       let opened: RowStream | null = null;
       // Called when the connection is free again, which can be before the stream ever opened.
@@ -91,15 +94,24 @@ export class MysqlSession implements Session {
       };
       opened = await openRowStream(connection, this.context, sql, options, onDone);
       if (!ended) this.openStreams.add(opened);
+      // A row set leaves the transaction state as it was; it can still set session state (INTO @v).
+      this.tracker.record(sql, this.state, { succeeded: true });
       return opened;
     });
     // Later statements wait until the stream has given the connection back.
-    this.tail = opened.then(() => finished, () => undefined);
+    this.tail = opened.then(
+      () => finished,
+      () => undefined,
+    );
     return opened;
   }
 
   transactionState(): TransactionState {
     return this.state;
+  }
+
+  held(): SessionHeld {
+    return this.tracker.held();
   }
 
   async release(): Promise<void> {
@@ -119,4 +131,18 @@ export class MysqlSession implements Session {
       this.pool.release(this.connection, discard);
     });
   }
+}
+
+function lostBeforeSending(context: MysqlContext): AdapterError {
+  const where = context.errorContext.address ? ` (${context.errorContext.address})` : '';
+  return new AdapterError(
+    'connect',
+    'mysql',
+    `The connection to the server was lost before this statement was sent${where}: the statement did not run.`,
+    {
+      code: 'connection_lost',
+      notSent: true,
+      hint: "The server closed the connection (restart, KILL, wait_timeout or a network failure); an open transaction was rolled back there, and the session's settings and temporary tables are gone. Open a new session to go on.",
+    },
+  );
 }

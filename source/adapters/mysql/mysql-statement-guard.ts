@@ -21,7 +21,9 @@ export class StatementGuard {
   private graceTimer: NodeJS.Timeout | null = null;
   private killing: Promise<void> | null = null;
   private forcedEnd: (() => void) | null = null;
-  private readonly forced = new Promise<void>((resolve) => { this.forcedEnd = resolve; });
+  private readonly forced = new Promise<void>((resolve) => {
+    this.forcedEnd = resolve;
+  });
   private readonly watchdog: IoWatchdog;
   private readonly onAbort = () => this.cancel();
   /** Called when the statement must end now because its connection was closed under it. */

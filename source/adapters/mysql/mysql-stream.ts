@@ -6,7 +6,7 @@
 // while paused (Packet.clone), which cost ~15% of a million-row export when it paused per chunk.
 import type { FieldPacket, Query } from 'mysql2';
 import type { Column, Row, RowStream, StreamOptions } from '../adapter.js';
-import { AdapterError } from '../adapter-error.js';
+import { type AdapterError } from '../adapter-error.js';
 import { hardClose, socketOf, type MysqlContext } from './mysql-context.js';
 import { cancelledError, toAdapterError } from './mysql-errors.js';
 import type { PooledConnection } from './mysql-pool.js';
@@ -66,8 +66,14 @@ export function openRowStream(
   let openFailed: ((error: AdapterError) => void) | null = null;
 
   let markReleased: () => void = () => {};
-  const released = new Promise<void>((resolve) => { markReleased = resolve; });
-  const notify = () => { const resume = wake; wake = null; resume?.(); };
+  const released = new Promise<void>((resolve) => {
+    markReleased = resolve;
+  });
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
   const finish = () => {
     if (finished) return;
     finished = true;
@@ -107,7 +113,7 @@ export function openRowStream(
   });
   const onRow = (row: unknown, index: number): void => {
     if (abandoning || index !== 0 || !normaliser || !Array.isArray(row)) return;
-    filling.push(row === fastMark.row ? row as Row : normaliser.normalise(row));
+    filling.push(row === fastMark.row ? (row as Row) : normaliser.normalise(row));
     if (filling.length >= chunkSize) {
       ready.push(filling);
       filling = [];
@@ -142,7 +148,10 @@ export function openRowStream(
   guard.io.checkWrite();
 
   const resume = () => {
-    if (paused) { paused = false; connection.raw.resume(); }
+    if (paused) {
+      paused = false;
+      connection.raw.resume();
+    }
   };
 
   async function nextChunk(): Promise<Row[] | null> {
@@ -162,7 +171,10 @@ export function openRowStream(
       }
       if (ended) return null;
       guard.io.armRead();
-      await new Promise<void>((resolve) => { wake = resolve; resume(); });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        resume();
+      });
     }
   }
 
@@ -175,9 +187,19 @@ export function openRowStream(
     guard.interrupt();
     resume();
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { connection.dead = true; hardClose(connection.raw); finish(); resolve(); }, CLOSE_GRACE_MS);
+      const timer = setTimeout(() => {
+        connection.dead = true;
+        hardClose(connection.raw);
+        finish();
+        resolve();
+      }, CLOSE_GRACE_MS);
       timer.unref();
-      const check = () => { if (finished) { clearTimeout(timer); resolve(); } else wake = check; };
+      const check = () => {
+        if (finished) {
+          clearTimeout(timer);
+          resolve();
+        } else wake = check;
+      };
       check();
     });
     await released;
@@ -205,7 +227,15 @@ export function openRowStream(
         };
       },
     });
-    opened = (columns) => { opened = null; openFailed = null; resolve(build(columns)); };
-    openFailed = (error) => { opened = null; openFailed = null; reject(error); };
+    opened = (columns) => {
+      opened = null;
+      openFailed = null;
+      resolve(build(columns));
+    };
+    openFailed = (error) => {
+      opened = null;
+      openFailed = null;
+      reject(error);
+    };
   });
 }

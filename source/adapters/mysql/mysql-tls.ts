@@ -21,7 +21,12 @@ export function tlsPlan(mode: MysqlTls, protocol: 'tcp' | 'unix', host: string |
     case 'true':
       // Verified chain against the system's trusted CAs; the host name is checked by us, since
       // mysql2's own check compares an IP host with 'localhost'.
-      return { ssl: { rejectUnauthorized: true, verifyIdentity: false }, fallBackToPlaintext: false, verifies: true, verifyHost: host ?? 'localhost' };
+      return {
+        ssl: { rejectUnauthorized: true, verifyIdentity: false },
+        fallBackToPlaintext: false,
+        verifies: true,
+        verifyHost: host ?? 'localhost',
+      };
     case 'skip-verify':
       return { ssl: { rejectUnauthorized: false }, fallBackToPlaintext: false, verifies: false, verifyHost: null };
     case 'preferred':

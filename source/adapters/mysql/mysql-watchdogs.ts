@@ -14,7 +14,12 @@ export interface IoWatchdog {
   dispose(): void;
 }
 
-export function ioWatchdog(connection: Connection, readTimeoutMs: number, writeTimeoutMs: number, onExpired: (which: 'read' | 'write') => void): IoWatchdog {
+export function ioWatchdog(
+  connection: Connection,
+  readTimeoutMs: number,
+  writeTimeoutMs: number,
+  onExpired: (which: 'read' | 'write') => void,
+): IoWatchdog {
   const socket = socketOf(connection);
   let readTimer: NodeJS.Timeout | null = null;
   let writeTimer: NodeJS.Timeout | null = null;
@@ -23,8 +28,13 @@ export function ioWatchdog(connection: Connection, readTimeoutMs: number, writeT
     if (readTimer) clearTimeout(readTimer);
     readTimer = setTimeout(() => onExpired('read'), readTimeoutMs);
   };
-  const onData = () => { if (reading) startRead(); };
-  const onDrain = () => { if (writeTimer) clearTimeout(writeTimer); writeTimer = null; };
+  const onData = () => {
+    if (reading) startRead();
+  };
+  const onDrain = () => {
+    if (writeTimer) clearTimeout(writeTimer);
+    writeTimer = null;
+  };
   if (readTimeoutMs > 0) socket?.on('data', onData);
   return {
     armRead() {

@@ -60,7 +60,15 @@ export function untilReady(client: ClientBase): Promise<void> {
  */
 export async function unlessGone(client: ClientBase, request: Promise<unknown>): Promise<boolean> {
   let gone = false;
-  const ended = untilConnection(client, 'end', 2 ** 31 - 1, request).then(() => { gone = connectionGone(client); });
-  await Promise.race([request.then(() => undefined, () => undefined), ended]);
+  const ended = untilConnection(client, 'end', 2 ** 31 - 1, request).then(() => {
+    gone = connectionGone(client);
+  });
+  await Promise.race([
+    request.then(
+      () => undefined,
+      () => undefined,
+    ),
+    ended,
+  ]);
   return gone;
 }

@@ -8,6 +8,7 @@ import { backendOf, sendCancelRequest } from './pg-cancel.js';
 import { cancelledError, toAdapterError } from './pg-error-mapping.js';
 import { unlessGone, untilReady } from './pg-client-state.js';
 import type { TypeNames } from './pg-type-names.js';
+import { serverTextTypes } from './pg-value-types.js';
 
 export interface CursorStreamOptions {
   dsn: PostgresDsn;
@@ -17,14 +18,22 @@ export interface CursorStreamOptions {
   chunkSize: number;
   signal?: AbortSignal;
   typeNames: TypeNames;
+  /** Values as the server's text (RunOptions.serverText) */
+  serverText?: boolean;
   /** Called once when the stream is done with the connection (`broken` = do not reuse it). */
   onClose: (broken: boolean) => void;
 }
 
 export async function openCursorStream(options: CursorStreamOptions): Promise<RowStream> {
   const { dsn, client, signal, chunkSize } = options;
-  if (signal?.aborted) { options.onClose(false); throw cancelledError(dsn); }
-  const cursor = new Cursor<Row>(options.sql, options.params ?? [], { rowMode: 'array' });
+  if (signal?.aborted) {
+    options.onClose(false);
+    throw cancelledError(dsn);
+  }
+  const cursor = new Cursor<Row>(options.sql, options.params ?? [], {
+    rowMode: 'array',
+    ...(options.serverText ? { types: serverTextTypes } : {}),
+  });
   client.query(cursor);
   let cancelDelivered: Promise<void> | null = null;
   const onAbort = () => {
@@ -42,7 +51,9 @@ export async function openCursorStream(options: CursorStreamOptions): Promise<Ro
       if (!finished) {
         // A connection closed under the stream (adapter closed, server gone) never confirms.
         const request = cursor.close();
-        request.catch(() => { closeFailed = true; });
+        request.catch(() => {
+          closeFailed = true;
+        });
         if (await unlessGone(client, request)) closeFailed = true;
       }
       options.onClose(broken || closeFailed);

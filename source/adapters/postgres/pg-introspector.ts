@@ -1,10 +1,24 @@
 // Schemas, tables and columns from information_schema only: the portable catalog that both
 // PostgreSQL and CockroachDB provide (CockroachDB lacks several pg_catalog details).
-import type { ColumnInfo, Introspector, RunOptions, SchemaInfo, StatementResult, TableInfo, Value } from '../adapter.js';
+// describe(), indexes() and functions() read pg_catalog (pg-describe.ts), as psql's \d family does.
+import type {
+  ColumnInfo,
+  FunctionInfo,
+  IndexInfo,
+  Introspector,
+  RunOptions,
+  SchemaInfo,
+  StatementResult,
+  TableInfo,
+  Value,
+} from '../adapter.js';
+import { describePostgresRelation } from './pg-describe.js';
 
 export type RunQuery = (sql: string, options?: RunOptions) => Promise<StatementResult>;
 
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'crdb_internal', 'pg_extension', 'pg_toast'];
+const USER_NAMESPACE = "n.nspname <> ALL ($1::text[]) AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast%'";
+const FUNCTION_KINDS: Record<string, FunctionInfo['kind']> = { f: 'function', p: 'procedure', a: 'aggregate', w: 'window' };
 const HIDDEN_SCHEMA = "(schema_name LIKE 'pg\\_toast%' OR schema_name LIKE 'pg\\_temp\\_%')";
 
 function text(value: Value | undefined): string {
@@ -52,6 +66,40 @@ export function postgresIntrospector(run: RunQuery): Introspector {
         { ...options, params: [table, schema ?? null] },
       );
       return result.rows.map((row): ColumnInfo => ({ name: text(row[0]), type: text(row[1]), nullable: text(row[2]) === 'YES' }));
+    },
+
+    nameCase: 'folded',
+
+    describe: (relation, options) => describePostgresRelation(run, relation, options),
+
+    async indexes(options) {
+      const result = await run(
+        `SELECT n.nspname, c.relname, t.relname
+           FROM pg_catalog.pg_index i
+           JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+           JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE ${USER_NAMESPACE} ORDER BY 1, 2`,
+        { ...options, params: [`{${SYSTEM_SCHEMAS.join(',')}}`] },
+      );
+      return result.rows.map((row): IndexInfo => ({ schema: text(row[0]), name: text(row[1]), table: text(row[2]) }));
+    },
+
+    async functions(options) {
+      const result = await run(
+        `SELECT n.nspname, p.proname, COALESCE(pg_catalog.pg_get_function_result(p.oid), ''),
+                pg_catalog.pg_get_function_arguments(p.oid), p.prokind::text
+           FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+          WHERE ${USER_NAMESPACE} ORDER BY 1, 2, 4`,
+        { ...options, params: [`{${SYSTEM_SCHEMAS.join(',')}}`] },
+      );
+      return result.rows.map((row): FunctionInfo => ({
+        schema: text(row[0]),
+        name: text(row[1]),
+        result: text(row[2]),
+        arguments: text(row[3]),
+        kind: FUNCTION_KINDS[text(row[4])] ?? 'function',
+      }));
     },
   };
 }

@@ -11,7 +11,10 @@ export function readPemFile(parameter: PemParameter, path: string, backend: Back
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'does not exist'
+        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     throw new AdapterError('tls', backend, `${parameter}: the file ${path} ${reason}`, {
       hint: `Point ${parameter} at a readable PEM file, or remove it from the DSN.`,
       cause: error,

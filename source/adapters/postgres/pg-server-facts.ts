@@ -44,10 +44,14 @@ const oneByOne = new WeakSet<PostgresDsn>();
 
 function asFigure(value: unknown): Figure<number> {
   const number = Number(value);
-  return value !== null && value !== undefined && Number.isFinite(number) ? { ok: true, value: number } : { ok: false, reason: 'not reported by the server' };
+  return value !== null && value !== undefined && Number.isFinite(number)
+    ? { ok: true, value: number }
+    : { ok: false, reason: 'not reported by the server' };
 }
 
-async function readAllAtOnce(client: ClientBase): Promise<Omit<ServerFacts, 'tls' | 'details'> & { appName: string; details: Record<string, string> } | null> {
+async function readAllAtOnce(
+  client: ClientBase,
+): Promise<(Omit<ServerFacts, 'tls' | 'details'> & { appName: string; details: Record<string, string> }) | null> {
   let row: unknown[] | undefined;
   try {
     row = (await client.query<unknown[]>({ text: ALL_AT_ONCE, rowMode: 'array' })).rows[0];
@@ -73,7 +77,12 @@ async function readAllAtOnce(client: ClientBase): Promise<Omit<ServerFacts, 'tls
   };
 }
 
-function connectionDetails(client: ClientBase, dsn: PostgresDsn, tls: TlsFacts, appName: string): { details: Record<string, string>; tls: ServerFacts['tls'] } {
+function connectionDetails(
+  client: ClientBase,
+  dsn: PostgresDsn,
+  tls: TlsFacts,
+  appName: string,
+): { details: Record<string, string>; tls: ServerFacts['tls'] } {
   const stream = (client as unknown as { connection?: { stream?: unknown } }).connection?.stream;
   const encrypted = stream instanceof TLSSocket;
   const details: Record<string, string> = {
@@ -108,15 +117,21 @@ async function readOneByOne(client: ClientBase, dsn: PostgresDsn, tls: TlsFacts)
   const cockroach = product === 'CockroachDB';
   const appName = (await scalar(client, "SELECT current_setting('application_name')")) ?? '';
 
-  const appSessions = await figure(() => cockroach
-    ? scalar(client, 'SELECT count(*) FROM crdb_internal.cluster_sessions WHERE application_name = $1', [appName])
-    : scalar(client, 'SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', [appName]));
-  const totalSessions = await figure(() => cockroach
-    ? scalar(client, 'SELECT count(*) FROM crdb_internal.cluster_sessions')
-    : scalar(client, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"));
-  const maxConnections = await figure(() => cockroach
-    ? scalar(client, "SELECT value FROM crdb_internal.cluster_settings WHERE variable = 'server.max_connections_per_gateway'")
-    : scalar(client, 'SHOW max_connections'));
+  const appSessions = await figure(() =>
+    cockroach
+      ? scalar(client, 'SELECT count(*) FROM crdb_internal.cluster_sessions WHERE application_name = $1', [appName])
+      : scalar(client, 'SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', [appName]),
+  );
+  const totalSessions = await figure(() =>
+    cockroach
+      ? scalar(client, 'SELECT count(*) FROM crdb_internal.cluster_sessions')
+      : scalar(client, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"),
+  );
+  const maxConnections = await figure(() =>
+    cockroach
+      ? scalar(client, "SELECT value FROM crdb_internal.cluster_settings WHERE variable = 'server.max_connections_per_gateway'")
+      : scalar(client, 'SHOW max_connections'),
+  );
 
   const connection = connectionDetails(client, dsn, tls, appName);
   const details = connection.details;

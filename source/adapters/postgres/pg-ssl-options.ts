@@ -1,75 +1,49 @@
-// libpq's sslmode semantics turned into node TLS options, because node-postgres has none of its
-// own: it verifies everything when `ssl` is set and never falls back to plaintext.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+// sslmode turned into node TLS options as pgx (the service's driver) builds its tls.Config, because
+// node-postgres has no semantics of its own: it verifies everything when `ssl` is set and never
+// falls back to plaintext. allow and prefer never verify; require verifies the chain only with a
+// root certificate (then like verify-ca); verify-ca checks the chain, verify-full the host name
+// too; without sslrootcert the platform's trusted roots are used, as Go does.
 import type { ConnectionOptions } from 'node:tls';
 import type { PostgresDsn } from '../../dsn/types.js';
-import { AdapterError } from '../adapter-error.js';
 import { readPemFile } from './pg-pem-file.js';
 
 /** `false` = plaintext; otherwise the options for tls.connect. */
 export type TlsChoice = false | ConnectionOptions;
 
 export interface SslPlan {
-  /** Tried first */
+  /** Tried first on every host */
   first: TlsChoice;
-  /** Tried when the first fails in the way the mode allows (allow / prefer only) */
+  /** Tried next on the same host (allow / prefer only) */
   fallback: TlsChoice | null;
   /** Whether the server certificate's chain is checked, and its host name */
   verifiesChain: boolean;
   verifiesHost: boolean;
 }
 
-/** Where libpq looks for a root certificate when sslrootcert is not given. */
-function defaultRootCertPath(): string {
-  return join(homedir(), '.postgresql', 'root.crt');
-}
-
-function rootCertificates(dsn: PostgresDsn, required: boolean): { ca?: string } | null {
-  const path = dsn.ssl.rootCert;
-  if (path === 'system') return {}; // libpq's sslrootcert=system: the platform's trusted roots
-  if (path !== null) return { ca: readPemFile('sslrootcert', path, dsn.backend) };
-  const fallback = defaultRootCertPath();
-  if (existsSync(fallback)) return { ca: readPemFile('sslrootcert', fallback, dsn.backend) };
-  if (!required) return null;
-  throw new AdapterError('tls', dsn.backend, `sslmode=${dsn.ssl.mode} needs a root certificate to verify the server, and the DSN has no sslrootcert (${fallback} does not exist either)`, {
-    hint: 'Add sslrootcert=/path/to/ca.pem (or sslrootcert=system for the trusted system roots), or use sslmode=require to encrypt without verifying.',
-  });
-}
-
 function clientCertificate(dsn: PostgresDsn): ConnectionOptions {
-  const options: ConnectionOptions = {};
-  if (dsn.ssl.cert !== null) options.cert = readPemFile('sslcert', dsn.ssl.cert, dsn.backend);
-  if (dsn.ssl.key !== null) options.key = readPemFile('sslkey', dsn.ssl.key, dsn.backend);
-  if ((options.cert === undefined) !== (options.key === undefined)) {
-    const missing = options.cert === undefined ? 'sslcert' : 'sslkey';
-    throw new AdapterError('tls', dsn.backend, `A client certificate needs both sslcert and sslkey; ${missing} is missing`, {
-      hint: `Add ${missing}=/path/to/file.pem to the DSN.`,
-    });
-  }
-  return options;
+  // The parser has refused a certificate without its key (pgx does).
+  if (dsn.ssl.cert === null || dsn.ssl.key === null) return {};
+  return { cert: readPemFile('sslcert', dsn.ssl.cert, dsn.backend), key: readPemFile('sslkey', dsn.ssl.key, dsn.backend) };
 }
 
 /** TLS options for the modes that encrypt; reads every certificate file now so errors surface at open. */
 export function planSsl(dsn: PostgresDsn): SslPlan {
-  const mode = dsn.ssl.mode;
-  // libpq never uses TLS on a Unix-domain socket, whatever sslmode says.
-  if (mode === 'disable' || dsn.host.startsWith('/')) return { first: false, fallback: null, verifiesChain: false, verifiesHost: false };
+  const { mode, rootCert } = dsn.ssl;
+  if (mode === 'disable') return { first: false, fallback: null, verifiesChain: false, verifiesHost: false };
 
   const client = clientCertificate(dsn);
-  const verifyFull = mode === 'verify-full';
-  // libpq checks the chain in every TLS mode once a root certificate is available, and requires
-  // one for verify-ca / verify-full; only verify-full checks the host name.
-  const roots = rootCertificates(dsn, mode === 'verify-ca' || verifyFull);
-  const verifiesChain = roots !== null;
+  const verifiesHost = mode === 'verify-full';
+  const verifiesChain = verifiesHost || mode === 'verify-ca' || (mode === 'require' && rootCert !== null);
+  // pgx reads sslrootcert in every TLS mode (an unreadable file is an error), even where it then
+  // does not verify; `system` means the platform's roots, node's default.
+  const roots = rootCert !== null && rootCert !== 'system' ? { ca: readPemFile('sslrootcert', rootCert, dsn.backend) } : {};
   const tls: ConnectionOptions = {
     ...client,
-    ...(roots ?? {}),
+    ...(verifiesChain ? roots : {}),
     rejectUnauthorized: verifiesChain,
-    ...(verifyFull ? {} : { checkServerIdentity: () => undefined }),
+    ...(verifiesHost ? {} : { checkServerIdentity: () => undefined }),
   };
-  const plan = { verifiesChain, verifiesHost: verifyFull };
+  const plan = { verifiesChain, verifiesHost };
   if (mode === 'allow') return { first: false, fallback: tls, ...plan };
   if (mode === 'prefer') return { first: tls, fallback: false, ...plan };
   return { first: tls, fallback: null, ...plan };

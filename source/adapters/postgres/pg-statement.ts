@@ -4,6 +4,7 @@ import type { ClientBase, FieldDef, QueryArrayResult } from 'pg';
 import type { Column, Row, StatementResult, Value } from '../adapter.js';
 import { untilReady } from './pg-client-state.js';
 import { TypeNames } from './pg-type-names.js';
+import { serverTextTypes } from './pg-value-types.js';
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'MOVE', 'FETCH']);
 
@@ -45,13 +46,22 @@ async function toStatementResult(result: QueryArrayResult, typeNames: TypeNames,
  * Runs `sql` and returns every statement's result in order. The server reports no per-statement
  * timing for a multi-statement text, so each result carries the elapsed time of the whole text.
  */
-export async function runStatements(client: ClientBase, sql: string, params: Value[] | undefined, typeNames: TypeNames): Promise<StatementResult[]> {
+export async function runStatements(
+  client: ClientBase,
+  sql: string,
+  params: Value[] | undefined,
+  typeNames: TypeNames,
+  serverText = false,
+): Promise<StatementResult[]> {
   const started = performance.now();
+  // Without `types` the client's normalising parsers apply (pg-value-types.ts).
+  const types = serverText ? { types: serverTextTypes } : {};
   let raw: unknown;
   try {
-    raw = params && params.length > 0
-      ? await client.query({ text: sql, values: params, rowMode: 'array' })
-      : await client.query({ text: sql, rowMode: 'array' });
+    raw =
+      params && params.length > 0
+        ? await client.query({ text: sql, values: params, rowMode: 'array', ...types })
+        : await client.query({ text: sql, rowMode: 'array', ...types });
   } catch (error) {
     await untilReady(client);
     throw error;

@@ -40,8 +40,15 @@ export function byteaHex(text: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch !== '\\') { bytes.push(...Buffer.from(ch, 'utf8')); continue; }
-    if (text[i + 1] === '\\') { bytes.push(0x5c); i += 1; continue; }
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    if (text[i + 1] === '\\') {
+      bytes.push(0x5c);
+      i += 1;
+      continue;
+    }
     bytes.push(Number.parseInt(text.slice(i + 1, i + 4), 8));
     i += 3;
   }
@@ -61,6 +68,14 @@ const textParsers = new Map<number, TextParser>([
   [OID.timestamp, isoTimestamp],
   [OID.timestamptz, isoTimestamp],
 ]);
+
+/** Every value as the server's text output: the forms COPY ... CSV prints (RunOptions.serverText). */
+export const serverTextTypes = {
+  getTypeParser(_oid: number, format?: string): (value: string | Buffer) => Value {
+    if (format === 'binary') return (value) => (Buffer.isBuffer(value) ? value.toString('hex') : String(value));
+    return (value) => String(value);
+  },
+};
 
 /** The shape pg expects for `types`: every other type (json, dates, arrays, enums…) stays text. */
 export const normalisingTypes = {

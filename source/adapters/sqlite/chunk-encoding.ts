@@ -26,7 +26,15 @@ function jsonKeepsExact(rows: Row[]): boolean {
 /** In the worker process, before sending. */
 export function encodeChunk(chunk: WorkerChunk): WorkerChunk {
   const { skipped } = chunk;
-  if (chunk.json !== undefined) return { rows: [], done: chunk.done, jsonBytes: encoder.encode(chunk.json), rowCount: chunk.rowCount, skipped, bySqlite: chunk.bySqlite };
+  if (chunk.json !== undefined)
+    return {
+      rows: [],
+      done: chunk.done,
+      jsonBytes: encoder.encode(chunk.json),
+      rowCount: chunk.rowCount,
+      skipped,
+      bySqlite: chunk.bySqlite,
+    };
   if (chunk.rows.length === 0 || !jsonKeepsExact(chunk.rows)) return chunk;
   return { rows: [], done: chunk.done, jsonBytes: encoder.encode(JSON.stringify(chunk.rows)), rowCount: chunk.rows.length, skipped };
 }

@@ -40,7 +40,10 @@ export class InProcessConnection implements SqliteConnection {
   readonly readAhead = 1;
   readonly passesOverRows = false;
 
-  constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
+  constructor(
+    private readonly config: WorkerOpenConfig,
+    readonly backend: Backend,
+  ) {}
 
   get isOpen(): boolean {
     return this.database !== null;

@@ -4,16 +4,13 @@ import type { MemoryBackingFile } from './memory-backing-file.js';
 import type { WorkerOpenConfig } from './worker-protocol.js';
 
 /**
- * The DSN's pragmas in DSN order, with two adjustments so the database behaves as under the Go
- * drivers Ory uses:
- * - auto_vacuum first: it only works before the file is created, which journal_mode=WAL (or any
- *   write) does; mattn/go-sqlite3 applies it first for the same reason;
- * - foreign_keys=0 when the DSN does not mention it: better-sqlite3 is compiled with foreign keys
- *   on by default, SQLite and the Go drivers have them off (the DSN parser warns about it).
+ * The DSN's pragmas in the order the Go driver runs them, auto_vacuum first: it only works before
+ * the file is created, which journal_mode=WAL (or any write) does. The DSN parser always yields
+ * foreign_keys, as the service always sets it (pop adds _fk=true), so better-sqlite3's own
+ * default (on) never decides.
  */
 export function pragmasToApply(pragmas: SqlitePragma[]): SqlitePragma[] {
-  const ordered = [...pragmas.filter((p) => p.name === 'auto_vacuum'), ...pragmas.filter((p) => p.name !== 'auto_vacuum')];
-  return pragmas.some((p) => p.name === 'foreign_keys') ? ordered : [{ name: 'foreign_keys', value: '0' }, ...ordered];
+  return [...pragmas.filter((p) => p.name === 'auto_vacuum'), ...pragmas.filter((p) => p.name !== 'auto_vacuum')];
 }
 
 export function workerOpenConfig(dsn: SqliteDsn, backing: MemoryBackingFile | null): WorkerOpenConfig {

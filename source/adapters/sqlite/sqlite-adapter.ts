@@ -5,9 +5,11 @@
 // turns: concurrentSessions is false.
 import type { Adapter, Capabilities, PoolSnapshot, RowStream, RunOptions, Session, StatementResult, StreamOptions } from '../adapter.js';
 import type { SqliteDsn } from '../../dsn/types.js';
-import { ConnectionLock } from './connection-lock.js';
+import { sqliteCapabilities } from './sqlite-capabilities.js';
+import { connectionTurns, type ConnectionTurns } from './connection-turns.js';
 import { createMemoryBackingFile, type MemoryBackingFile } from './memory-backing-file.js';
 import { workerOpenConfig } from './open-config.js';
+import { readOnlyOpen } from './read-only-open.js';
 import { createSqliteIntrospector } from './sqlite-introspector.js';
 import { openSqliteRowStream } from './sqlite-row-stream.js';
 import { sqliteServerFacts } from './sqlite-server-facts.js';
@@ -17,34 +19,31 @@ import { InProcessConnection } from './in-process-connection.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { AdapterError } from '../adapter-error.js';
 
-const CAPABILITIES: Capabilities = {
-  transactionalDdl: true,
-  // A running statement can be stopped (the worker is killed and the file reopened); an open
-  // transaction is rolled back by it, which the cancelled error says.
-  serverSideCancel: true,
-  concurrentSessions: false,
-  serverCsv: false,
-  schemas: false,
-};
-
-// In this process a running statement cannot be stopped (only the whole process can end).
-const IN_PROCESS_CAPABILITIES: Capabilities = { ...CAPABILITIES, serverSideCancel: false };
-
 export interface SqliteOpenOptions {
   /** Run the database in this process (see in-process-connection.ts for what that means for Ctrl+C) */
   inProcess?: boolean;
+  /** Open the file read-only, never create it, skip DSN pragmas that write (see read-only-open.ts) */
+  readOnly?: boolean;
+  onWarning?: (message: string) => void;
 }
 
 export async function openSqliteAdapter(dsn: SqliteDsn, options: SqliteOpenOptions = {}): Promise<Adapter> {
+  const configFor = (backing: MemoryBackingFile | null) => {
+    const config = workerOpenConfig(dsn, backing);
+    if (!options.readOnly) return config;
+    const opened = readOnlyOpen(config, dsn);
+    for (const warning of opened.warnings) options.onWarning?.(warning);
+    return opened.config;
+  };
   if (options.inProcess) {
     // A true :memory: database: there is no worker restart for it to survive, and no file to
     // leave behind when Ctrl+C ends the process.
-    const connection = new InProcessConnection(workerOpenConfig(dsn, null), dsn.backend);
+    const connection = new InProcessConnection(configFor(null), dsn.backend);
     await connection.start();
-    return new SqliteAdapter(dsn, connection, null, IN_PROCESS_CAPABILITIES);
+    return new SqliteAdapter(dsn, connection, null, sqliteCapabilities(true));
   }
   const backing = dsn.inMemory ? createMemoryBackingFile() : null;
-  const worker = new SqliteWorkerProcess(workerOpenConfig(dsn, backing), dsn.backend);
+  const worker = new SqliteWorkerProcess(configFor(backing), dsn.backend);
   try {
     await worker.start();
   } catch (error) {
@@ -52,13 +51,13 @@ export async function openSqliteAdapter(dsn: SqliteDsn, options: SqliteOpenOptio
     backing?.remove();
     throw error;
   }
-  return new SqliteAdapter(dsn, worker, backing, CAPABILITIES);
+  return new SqliteAdapter(dsn, worker, backing, sqliteCapabilities(false));
 }
 
 class SqliteAdapter implements Adapter {
   readonly backend: SqliteDsn['backend'];
   readonly introspect;
-  private readonly lock: ConnectionLock;
+  private readonly turns: ConnectionTurns;
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -68,21 +67,21 @@ class SqliteAdapter implements Adapter {
     readonly capabilities: Capabilities,
   ) {
     this.backend = dsn.backend;
-    this.lock = new ConnectionLock(dsn.backend);
+    this.turns = connectionTurns(dsn.backend);
     this.introspect = createSqliteIntrospector((sql, options) => this.run(sql, options));
   }
 
   run(sql: string, options: RunOptions = {}): Promise<StatementResult> {
-    return this.withConnection(options.signal, () => runStatement(this.worker, sql, options));
+    return this.withConnection(options, () => runStatement(this.worker, sql, options));
   }
 
   runScript(sql: string, options: RunOptions = {}): Promise<StatementResult[]> {
-    return this.withConnection(options.signal, () => runScript(this.worker, sql, options));
+    return this.withConnection(options, () => runScript(this.worker, sql, options));
   }
 
   /** The stream holds the connection until it ends or is closed. */
   async stream(sql: string, options: StreamOptions = {}): Promise<RowStream> {
-    const release = await this.acquire(options.signal);
+    const release = await this.acquire(options.signal, options.ifConnectionFree === true);
     return openSqliteRowStream(this.worker, sql, options, release);
   }
 
@@ -93,12 +92,13 @@ class SqliteAdapter implements Adapter {
 
   poolSnapshot(): PoolSnapshot {
     const open = this.worker.isOpen ? 1 : 0;
-    const inUse = this.lock.busy ? open : 0;
+    const turns = this.turns.snapshot();
+    const inUse = turns.inUse > 0 ? open : 0;
     return {
       open,
       idle: open - inUse,
       inUse,
-      waiting: this.lock.waiting,
+      waiting: turns.waiting,
       maxConns: this.dsn.pool.maxConns,
       maxIdleConns: this.dsn.pool.maxIdleConns,
       maxConnLifetimeMs: this.dsn.pool.maxConnLifetimeMs,
@@ -113,7 +113,7 @@ class SqliteAdapter implements Adapter {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.lock.failWaiting(new AdapterError('other', this.backend, 'The SQLite adapter was closed.'));
+      void this.turns.close(); // fails every queued caller
       try {
         await this.worker.close();
       } finally {
@@ -123,9 +123,16 @@ class SqliteAdapter implements Adapter {
     return this.closing;
   }
 
-  private async acquire(signal?: AbortSignal): Promise<() => void> {
+  private async acquire(signal?: AbortSignal, ifFree = false): Promise<() => void> {
     if (this.closing) throw new AdapterError('other', this.backend, 'The SQLite adapter is closed.');
-    const release = await this.lock.acquire(signal);
+    const turn = await this.turns.acquire(signal, ifFree);
+    // Once per turn: the same turn is lent again to the next caller.
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.turns.release(turn);
+    };
     try {
       await this.worker.retireIfStale(this.dsn.pool);
     } catch (error) {
@@ -135,8 +142,8 @@ class SqliteAdapter implements Adapter {
     return release;
   }
 
-  private async withConnection<T>(signal: AbortSignal | undefined, action: () => Promise<T>): Promise<T> {
-    const release = await this.acquire(signal);
+  private async withConnection<T>(options: RunOptions, action: () => Promise<T>): Promise<T> {
+    const release = await this.acquire(options.signal, options.ifConnectionFree === true);
     try {
       return await action();
     } finally {

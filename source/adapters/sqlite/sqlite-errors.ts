@@ -16,8 +16,8 @@ export function driverUnavailableError(backend: Backend, reason: string): Adapte
   return new AdapterError(
     'driver-unavailable',
     backend,
-    `SQLite and memory databases need the better-sqlite3 driver, which could not be installed or loaded (${reason.trim()}). `
-      + 'PostgreSQL, CockroachDB and MySQL DSNs still work.',
+    `SQLite and memory databases need the better-sqlite3 driver, which could not be installed or loaded (${reason.trim()}). ` +
+      'PostgreSQL, CockroachDB and MySQL DSNs still work.',
     {
       hint: 'better-sqlite3 is a native add-on: reinstall dsnsh where it can be built (python3, make and a C++ compiler) or where a prebuilt binary matches this Node version.',
     },
@@ -36,7 +36,8 @@ function kindOf(code: string | null, message: string): AdapterErrorKind {
 }
 
 function hintFor(kind: AdapterErrorKind, code: string | null): string | null {
-  if (kind === 'timeout') return 'Another connection holds a lock on the database. Retry, or raise _busy_timeout in the DSN (milliseconds).';
+  if (kind === 'timeout')
+    return 'Another connection holds a lock on the database. Retry, or raise _busy_timeout in the DSN (milliseconds).';
   if (code?.startsWith('SQLITE_READONLY')) {
     return 'The database is open read-only (mode=ro, immutable, or _query_only in the DSN, or a read-only file). Use a DSN without them to write.';
   }
@@ -79,9 +80,10 @@ export function sqliteError(backend: Backend, info: WorkerErrorInfo, context: Er
   const cause = Object.assign(new Error(info.message), { code: info.code });
   if (context.phase === 'open') return openError(backend, info, context, cause);
   const kind = kindOf(info.code, info.message);
-  const where = info.statementCount !== undefined && info.statementCount > 1 && info.statementIndex !== undefined
-    ? ` (statement ${info.statementIndex + 1} of ${info.statementCount})`
-    : '';
+  const where =
+    info.statementCount !== undefined && info.statementCount > 1 && info.statementIndex !== undefined
+      ? ` (statement ${info.statementIndex + 1} of ${info.statementCount})`
+      : '';
   return new AdapterError(kind, backend, `${info.message}${where}`, {
     code: info.code,
     position: kind === 'syntax' ? syntaxPosition(info.message, context.sql, info.statementOffset) : null,
@@ -91,12 +93,11 @@ export function sqliteError(backend: Backend, info: WorkerErrorInfo, context: Er
 }
 
 export function cancelledError(backend: Backend, rolledBack: boolean): AdapterError {
-  const message = rolledBack
-    ? 'The statement was cancelled and the open transaction was rolled back.'
-    : 'The statement was cancelled.';
+  const message = rolledBack ? 'The statement was cancelled and the open transaction was rolled back.' : 'The statement was cancelled.';
   return new AdapterError('cancelled', backend, message, {
-    hint: 'SQLite cannot interrupt a running statement, so dsnsh restarted its database connection: committed data is kept; '
-      + 'uncommitted changes, temporary tables and PRAGMAs set by hand were reset.',
+    hint:
+      'SQLite cannot interrupt a running statement, so dsnsh restarted its database connection: committed data is kept; ' +
+      'uncommitted changes, temporary tables and PRAGMAs set by hand were reset.',
   });
 }
 

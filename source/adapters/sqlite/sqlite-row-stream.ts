@@ -20,7 +20,10 @@ export async function openSqliteRowStream(
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   let opened: WorkerStreamOpened;
   try {
-    opened = await worker.request<WorkerStreamOpened>({ op: 'stream-open', sql, params: options.params ?? [], encoding: options.jsonText ? 'json' : worker.streamEncoding }, signal);
+    opened = await worker.request<WorkerStreamOpened>(
+      { op: 'stream-open', sql, params: options.params ?? [], encoding: options.jsonText ? 'json' : worker.streamEncoding },
+      signal,
+    );
   } catch (error) {
     onClosed();
     throw error;
@@ -60,7 +63,11 @@ export async function openSqliteRowStream(
   const ahead: Promise<WorkerChunk>[] = [];
   const checkGeneration = () => {
     if (worker.generation !== generation) {
-      throw new AdapterError('other', worker.backend, 'The stream ended because the database connection was restarted (a statement was cancelled).');
+      throw new AdapterError(
+        'other',
+        worker.backend,
+        'The stream ended because the database connection was restarted (a statement was cancelled).',
+      );
     }
   };
 

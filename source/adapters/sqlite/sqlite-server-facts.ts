@@ -18,12 +18,13 @@ async function fileSize(path: string): Promise<string> {
 
 export async function sqliteServerFacts(run: Run, dsn: SqliteDsn, openedPath: string, options?: RunOptions): Promise<ServerFacts> {
   const result = await run(
-    'SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), (SELECT foreign_keys FROM pragma_foreign_keys), '
-      + '(SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)',
+    'SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), (SELECT foreign_keys FROM pragma_foreign_keys), ' +
+      '(SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)',
     options,
   );
   const [version, journalMode, foreignKeys, databaseBytes] = result.rows[0] ?? [];
-  const memoryFile = openedPath === ':memory:' ? 'none (in this process\'s memory)' : `${openedPath} (memory: a private file, deleted on exit)`;
+  const memoryFile =
+    openedPath === ':memory:' ? "none (in this process's memory)" : `${openedPath} (memory: a private file, deleted on exit)`;
   const details: Record<string, string> = dsn.inMemory
     ? { file: memoryFile, size: `${databaseBytes} bytes` }
     : { file: dsn.path, 'file size': await fileSize(dsn.path) };

@@ -57,8 +57,11 @@ function send(reply: WorkerReply, after?: () => void): void {
 
 process.on('message', (message: WorkerEnvelope) => {
   void perform(message).then(
-    (value) => send({ id: message.id, ok: true, value, inTransaction: database?.inTransaction ?? false },
-      message.op === 'close' ? () => process.exit(0) : undefined),
+    (value) =>
+      send(
+        { id: message.id, ok: true, value, inTransaction: database?.inTransaction ?? false },
+        message.op === 'close' ? () => process.exit(0) : undefined,
+      ),
     (error: unknown) => send({ id: message.id, ok: false, error: failureInfo(error), inTransaction: database?.inTransaction ?? false }),
   );
 });

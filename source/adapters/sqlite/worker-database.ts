@@ -4,9 +4,17 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Column, Row, Value } from '../adapter.js';
 import { bindableParam, normaliseValue } from './normalise-value.js';
 import { splitStatements, type Statement as ScriptStatement } from '../../sql/split-statements.js';
+import { statementCommand } from '../../sql/classify-statement.js';
 import { applyTxlock } from './txlock.js';
 import { jsonRowsQuery, rowsCanBeJson } from './json-rows-query.js';
-import type { RowEncoding, WorkerChunk, WorkerErrorInfo, WorkerOpenConfig, WorkerStatementResult, WorkerStreamOpened } from './worker-protocol.js';
+import type {
+  RowEncoding,
+  WorkerChunk,
+  WorkerErrorInfo,
+  WorkerOpenConfig,
+  WorkerStatementResult,
+  WorkerStreamOpened,
+} from './worker-protocol.js';
 
 type Driver = typeof BetterSqlite3;
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -26,11 +34,6 @@ export function failureInfo(error: unknown): WorkerErrorInfo {
   if (error instanceof WorkerFailure) return error.info;
   const code = (error as { code?: unknown }).code;
   return { code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message : String(error) };
-}
-
-function firstKeyword(text: string, reader: boolean): string | null {
-  const word = /^[A-Za-z]+/.exec(text.replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, ''))?.[0]?.toUpperCase() ?? null;
-  return word === 'WITH' && reader ? 'SELECT' : word;
 }
 
 function columnsOf(statement: Statement): Column[] {
@@ -90,7 +93,10 @@ export class WorkerDatabase {
   private readonly streams = new Map<number, OpenStream>();
   private nextStreamId = 1;
 
-  private constructor(private readonly db: BetterSqlite3.Database, private readonly txlock: WorkerOpenConfig['txlock']) {}
+  private constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly txlock: WorkerOpenConfig['txlock'],
+  ) {}
 
   /** Opens the file and applies the DSN's pragmas in order. */
   static open(driver: Driver, config: WorkerOpenConfig): { database: WorkerDatabase; version: string } {
@@ -140,7 +146,8 @@ export class WorkerDatabase {
       throw new WorkerFailure({ code: null, message: 'Parameters can only be bound to a single statement, not to a script.' });
     }
     return statements.map((statement, index) =>
-      this.withPosition(statement, index, statements.length, () => this.execute(statement.text, params)));
+      this.withPosition(statement, index, statements.length, () => this.execute(statement.text, params)),
+    );
   }
 
   /** `encoding` json: SQLite renders the rows as JSON text where it can (see json-rows-query.ts). */
@@ -222,7 +229,9 @@ export class WorkerDatabase {
       }
       texts.push(next.value);
     }
-    return texts.length === 0 ? { rows: [], done } : { rows: [], done, json: `[${texts.join(',')}]`, rowCount: texts.length, bySqlite: true };
+    return texts.length === 0
+      ? { rows: [], done }
+      : { rows: [], done, json: `[${texts.join(',')}]`, rowCount: texts.length, bySqlite: true };
   }
 
   /** The statement wrapped to return JSON rows, or null when it cannot or should not be. */
@@ -246,12 +255,19 @@ export class WorkerDatabase {
     const started = performance.now();
     const statement = this.prepare(text);
     const bound = params.map(bindableParam);
-    const command = firstKeyword(text, statement.reader);
+    // The statement's command word (WITH … INSERT is an INSERT): SQLite reports none.
+    const command = statementCommand(text, 'sqlite');
     const counts = command !== null && WRITES.has(command);
     if (statement.reader) {
       statement.raw(true);
       const rows = (statement.all(...bound) as unknown[][]).map(normaliseRow);
-      return { columns: columnsOf(statement), rows, affectedRows: counts ? rows.length : null, command, elapsedMs: performance.now() - started };
+      return {
+        columns: columnsOf(statement),
+        rows,
+        affectedRows: counts ? rows.length : null,
+        command,
+        elapsedMs: performance.now() - started,
+      };
     }
     const info = statement.run(...bound);
     return { columns: [], rows: [], affectedRows: counts ? Number(info.changes) : null, command, elapsedMs: performance.now() - started };

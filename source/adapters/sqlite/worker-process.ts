@@ -48,7 +48,10 @@ export class SqliteWorkerProcess implements SqliteConnection {
   readonly readAhead = 2;
   readonly passesOverRows = true;
 
-  constructor(private readonly config: WorkerOpenConfig, readonly backend: Backend) {}
+  constructor(
+    private readonly config: WorkerOpenConfig,
+    readonly backend: Backend,
+  ) {}
 
   get isOpen(): boolean {
     return this.child !== null && this.starting === null;
@@ -110,7 +113,12 @@ export class SqliteWorkerProcess implements SqliteConnection {
     // default (16 MB semi-spaces) let 1,000,000 streamed rows raise its peak RSS from 88 to
     // 108 MB, for about 5% less CPU. No old-space cap: run() results (RETURNING, PRAGMA) can be
     // large, and V8 only grows the old space as far as live data needs anyway.
-    const child = fork(workerPath, [], { serialization: 'advanced', execArgv: [WORKER_SEMI_SPACE], env: workerEnv(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(workerPath, [], {
+      serialization: 'advanced',
+      execArgv: [WORKER_SEMI_SPACE],
+      env: workerEnv(),
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     this.stderrTail = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);

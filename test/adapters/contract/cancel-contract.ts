@@ -21,23 +21,27 @@ export function cancelContract(ctx: ContractContext): void {
     expect(ctx.adapter().capabilities.serverSideCancel).toBe(cancelsRunning);
   });
 
-  it.skipIf(!cancelsRunning)('cancels a long statement in a session; the session and committed data survive', { timeout: 15_000 }, async () => {
-    const table = ctx.table('cancel');
-    const db = ctx.adapter();
-    await db.run(`CREATE TABLE ${table} (n INTEGER)`);
-    await db.run(`INSERT INTO ${table} (n) VALUES (1), (2), (3)`);
-    const session = await db.session();
-    try {
-      const error = await adapterRejection(session.run(ctx.sql.longStatement, { signal: abortSoon() }));
-      expect(error.kind).toBe('cancelled');
-      expect(error.backend).toBe(db.backend);
-      expect((await session.run('SELECT 1')).rows.map((row) => row.map(asText))).toEqual([['1']]);
-      expect(session.transactionState()).not.toBe('in-transaction');
-    } finally {
-      await session.release();
-    }
-    expect((await db.run(`SELECT count(*) FROM ${table}`)).rows.map((row) => row.map(asText))).toEqual([['3']]);
-  });
+  it.skipIf(!cancelsRunning)(
+    'cancels a long statement in a session; the session and committed data survive',
+    { timeout: 15_000 },
+    async () => {
+      const table = ctx.table('cancel');
+      const db = ctx.adapter();
+      await db.run(`CREATE TABLE ${table} (n INTEGER)`);
+      await db.run(`INSERT INTO ${table} (n) VALUES (1), (2), (3)`);
+      const session = await db.session();
+      try {
+        const error = await adapterRejection(session.run(ctx.sql.longStatement, { signal: abortSoon() }));
+        expect(error.kind).toBe('cancelled');
+        expect(error.backend).toBe(db.backend);
+        expect((await session.run('SELECT 1')).rows.map((row) => row.map(asText))).toEqual([['1']]);
+        expect(session.transactionState()).not.toBe('in-transaction');
+      } finally {
+        await session.release();
+      }
+      expect((await db.run(`SELECT count(*) FROM ${table}`)).rows.map((row) => row.map(asText))).toEqual([['3']]);
+    },
+  );
 
   it.skipIf(!cancelsRunning)('cancels a long statement run on the pool; the pool stays usable', { timeout: 15_000 }, async () => {
     const db = ctx.adapter();

@@ -1,6 +1,7 @@
 // Pool limits: many concurrent statements never open more connections than allowed (max_conns
 // where the backend has concurrent sessions, one otherwise); the extra callers are seen waiting.
 import { expect, it } from 'vitest';
+import { AdapterError } from '../../../source/adapters/adapter-error.js';
 import type { ContractContext } from './contract-context.js';
 
 const MAX_CONNS = 5;
@@ -40,6 +41,75 @@ export function poolContract(ctx: ContractContext): void {
       expect(snapshot.waiting).toBe(0);
       expect(snapshot.inUse).toBe(0);
       expect(snapshot.maxConns).toBe(db.dsn.pool.maxConns);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+/**
+ * A background reader (RunOptions.ifConnectionFree) never queues: with every connection held by
+ * a session it fails at once with kind 'busy', nothing waits, and once the session is released
+ * the same read runs.
+ */
+export function freeConnectionContract(ctx: ContractContext): void {
+  it('ifConnectionFree fails with kind busy instead of queueing while a session holds the only connection', async () => {
+    const db = await ctx.open({ max_conns: '1', max_idle_conns: '1' });
+    try {
+      const session = await db.session();
+      const busy = await db.run('select 1', { ifConnectionFree: true }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(busy).toBeInstanceOf(AdapterError);
+      expect((busy as AdapterError).kind).toBe('busy');
+      const facts = await db.serverFacts({ ifConnectionFree: true }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((facts as AdapterError).kind).toBe('busy');
+      const tables = await db.introspect.tables(undefined, { ifConnectionFree: true }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((tables as AdapterError).kind).toBe('busy');
+      expect(db.poolSnapshot().waiting).toBe(0);
+      expect((await session.run('select 2 as n')).rows).toEqual([[2]]);
+      await session.release();
+      expect((await db.run('select 3 as n', { ifConnectionFree: true })).rows).toEqual([[3]]);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+/**
+ * Callers queued for a connection (every one held by a session): one whose signal aborts leaves
+ * the queue with kind 'cancelled'; close() fails those still queued instead of leaving them
+ * waiting forever, and a second close() is harmless.
+ */
+export function queueContract(ctx: ContractContext): void {
+  it('a queued caller can give up through its signal; close() fails the callers still queued', async () => {
+    const db = await ctx.open({ max_conns: '1', max_idle_conns: '1' });
+    try {
+      const session = await db.session();
+      const controller = new AbortController();
+      const givingUp = db.run('select 1', { signal: controller.signal });
+      const staying = db.run('select 2');
+      await Promise.resolve();
+      expect(db.poolSnapshot().waiting).toBe(2);
+      controller.abort();
+      await expect(givingUp).rejects.toMatchObject({ kind: 'cancelled' });
+      expect(db.poolSnapshot().waiting).toBe(1);
+
+      const closing = db.close();
+      const failed = await staying.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failed).toBeInstanceOf(AdapterError);
+      await session.release();
+      await closing;
     } finally {
       await db.close();
     }

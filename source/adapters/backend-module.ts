@@ -1,0 +1,41 @@
+// What one backend folder exports: everything the rest of dsnsh needs to know about it, as data
+// and functions, so callers look a backend up in backend-registry.ts instead of switching on its
+// name. A module file imports no driver: open() and probe() load the folder's driver lazily, so
+// start-up pays only for the backend in use.
+import type { ParsedDsn } from '../dsn/types.js';
+import type { Adapter, Capabilities, ServerProbe } from './adapter.js';
+
+export interface OpenAdapterOptions {
+  /**
+   * SQLite and memory: run the database in this process instead of a worker process. Starts much
+   * faster, but a running statement cannot be cancelled (serverSideCancel is false) and Ctrl+C
+   * during one ends the process at once. Meant for one-shot commands, not the console.
+   * Ignored by the other backends.
+   */
+  inProcess?: boolean;
+  /**
+   * The caller will use the database read-only (--read-only, a read-only profile). SQLite then
+   * opens the file read-only: it is never created, and DSN pragmas that would write are skipped
+   * (each said through `onWarning`). MySQL: every new connection gets SET SESSION TRANSACTION READ
+   * ONLY before the DSN's session variables. Callers still make their sessions read-only too.
+   */
+  readOnly?: boolean;
+  /** Told what the open did differently from what the DSN asks (a skipped pragma) */
+  onWarning?: (message: string) => void;
+}
+
+export interface BackendModule<D extends ParsedDsn = ParsedDsn> {
+  /** The folder's name (postgres, mysql, sqlite) */
+  readonly name: string;
+  /** The DSN backends this module serves: CockroachDB is an alias of PostgreSQL's, memory of SQLite's */
+  readonly backends: readonly D['backend'][];
+  /** What an adapter opened with these arguments offers (the adapter reports the same) */
+  capabilities(dsn: D, options?: OpenAdapterOptions): Capabilities;
+  /** Opens a pool for the DSN and checks one connection, so connect/auth errors surface here. */
+  open(dsn: D, options?: OpenAdapterOptions): Promise<Adapter>;
+  /** What the server is and offers, learned without logging in; null where there is no server */
+  probe(dsn: D, timeoutMs: number): Promise<ServerProbe | null>;
+}
+
+/** A module as the registry holds it: each serves only DSNs of its own backends. */
+export type AnyBackendModule = ParsedDsn extends infer D ? (D extends ParsedDsn ? BackendModule<D> : never) : never;

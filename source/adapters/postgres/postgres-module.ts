@@ -1,0 +1,18 @@
+// The PostgreSQL driver family (postgres://, cockroach://) as one module; `pg` loads on open().
+import type { PostgresDsn } from '../../dsn/types.js';
+import type { BackendModule } from '../backend-module.js';
+import { postgresCapabilities } from './pg-capabilities.js';
+
+export const postgresModule: BackendModule<PostgresDsn> = {
+  name: 'postgres',
+  backends: ['postgres', 'cockroach'],
+  capabilities: postgresCapabilities,
+  async open(dsn) {
+    const { openPostgresAdapter } = await import('./postgres-adapter.js');
+    return openPostgresAdapter(dsn);
+  },
+  async probe(dsn, timeoutMs) {
+    const { probePostgres } = await import('./pg-probe.js');
+    return probePostgres(dsn, timeoutMs);
+  },
+};

@@ -1,0 +1,17 @@
+// SQLite files and the memory database (sqlite://, memory) as one module; better-sqlite3 loads
+// on open(), in the worker process or in this one.
+import type { SqliteDsn } from '../../dsn/types.js';
+import type { BackendModule } from '../backend-module.js';
+import { sqliteCapabilities } from './sqlite-capabilities.js';
+
+export const sqliteModule: BackendModule<SqliteDsn> = {
+  name: 'sqlite',
+  backends: ['sqlite', 'memory'],
+  capabilities: (_dsn, options = {}) => sqliteCapabilities(options.inProcess === true),
+  async open(dsn, options = {}) {
+    const { openSqliteAdapter } = await import('./sqlite-adapter.js');
+    return openSqliteAdapter(dsn, options);
+  },
+  // A file database has no server to probe.
+  probe: () => Promise.resolve(null),
+};
