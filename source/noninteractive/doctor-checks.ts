@@ -3,9 +3,20 @@ import { performance } from 'node:perf_hooks';
 import type { Adapter, Figure } from '../adapters/adapter.js';
 import type { ParsedDsn, PoolSettings } from '../dsn/types.js';
 import { readMigrationSummary } from '../migrations/index.js';
+import type { ServerChecks } from './doctor-server-checks.js';
 
-export interface DoctorReport {
-  target: { dsn: string; source: string; profile: string | null };
+export interface DoctorReport extends ServerChecks {
+  target: {
+    dsn: string;
+    source: string;
+    profile: string | null;
+    /** --pid / --config: where the DSN was found, and the process ("kratos serve (pid 1)") */
+    origin?: string;
+    label?: string;
+    notes?: string[];
+    /** No DSN given: processes visible here that have one (dsnsh --pid PID) */
+    candidates?: Array<{ pid: number; label: string; via: string }>;
+  };
   backend: ParsedDsn['backend'];
   usable: boolean;
   warnings: string[];
@@ -14,6 +25,8 @@ export interface DoctorReport {
   server?: { product: string; version: string };
   latencyMs?: number;
   pool: PoolSettings;
+  /** How long doctor waits for the server (connecting, then the checks) */
+  timeoutMs?: number;
   sessions?: { app: number | string; total: number | string; max: number | string };
   details?: Record<string, string>;
   migrations?: {
@@ -29,11 +42,11 @@ export interface DoctorReport {
 
 const ROUND_TRIPS = 3;
 
-export async function measureLatency(adapter: Adapter): Promise<number> {
+export async function measureLatency(adapter: Adapter, signal?: AbortSignal): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < ROUND_TRIPS; i += 1) {
     const started = performance.now();
-    await adapter.run('SELECT 1');
+    await adapter.run('SELECT 1', signal ? { signal } : {});
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
@@ -49,9 +62,9 @@ function figure<T>(value: Figure<T>): T | string {
 }
 
 /** Everything after a successful connect; a failing check is reported, never thrown. */
-export async function inspect(adapter: Adapter, report: DoctorReport, migrationsDir: string | null): Promise<void> {
+export async function inspect(adapter: Adapter, report: DoctorReport, migrationsDir: string | null, signal?: AbortSignal): Promise<void> {
   try {
-    const facts = await adapter.serverFacts();
+    const facts = await adapter.serverFacts(signal ? { signal } : {});
     report.server = { product: facts.product, version: facts.version };
     report.tls = facts.tls.ok ? facts.tls.value : { unknown: facts.tls.reason };
     // Backends without server sessions (SQLite) report none of the three: leave the line out.
@@ -63,7 +76,7 @@ export async function inspect(adapter: Adapter, report: DoctorReport, migrations
     report.warnings.push(`could not read server facts: ${message(error)}`);
   }
   try {
-    report.latencyMs = await measureLatency(adapter);
+    report.latencyMs = await measureLatency(adapter, signal);
   } catch (error) {
     report.usable = false;
     report.warnings.push(`SELECT 1 failed: ${message(error)}`);

@@ -4,16 +4,23 @@ import { DsnError } from '../dsn/errors.js';
 import { parseDsn, redactDsn } from '../dsn/parse-dsn.js';
 import { explainJson } from './explain-json.js';
 import { explainText } from './explain-text.js';
-import { escapeControls } from './output/value-text.js';
+import { escapeControls } from '../output/value-text.js';
 
 const USAGE = `Usage: dsnsh dsn explain DSN [--json]
 
-Parse, validate and explain a DSN: backend, target, every parameter with its value
-(or the effective default when absent) and meaning, and warnings. The password is
-never printed. Without DSN, the DSN environment variable is explained.
+Parse, validate and explain a DSN as the Go service reading it would (Ory's rewriting,
+pgx, go-sql-driver/mysql, mattn/go-sqlite3): backend, target, every parameter with its
+value (or the effective default when absent) and meaning, the connection as the service
+would use it (TLS, foreign keys, the SQL sent on connect, where each value comes from:
+the DSN, the PG* environment, ~/.pgpass, a service file, a default) and warnings. The
+password is never printed. Without DSN, the DSN environment variable is explained.
 
 Options:
-  --json      print one JSON object (on a bad DSN: {"error": {code, param, message, hint}})
+  --json      print one JSON object: backend, dsn, host, port, socket, path, database,
+              user, pool, params, warnings, effective {hosts, port, database, user,
+              passwordFrom, sslmode, tls {encrypt, verify}, targetSessionAttrs,
+              foreignKeys, sessionSql, startupParameters, pool} and sources {key: where};
+              pool.maxConns 0 = unlimited (on a bad DSN: {"error": {code, param, message, hint}})
   -h, --help  show this help
 
 Examples:

@@ -1,5 +1,9 @@
-// The `dsn explain --json` object (shape fixed by issue 2). Never contains the password.
+// The `dsn explain --json` object: the issue-2 fields, then `effective` (the connection as the
+// service would use it) and `sources` (where each effective value comes from). Never contains
+// the password.
 import type { ParsedDsn, PoolSettings } from '../dsn/types.js';
+import { isPgSocket, pgSocketPath } from '../dsn/pg-socket.js';
+import { effectiveConnection, effectiveSources, type ExplainEffective } from './explain-effective.js';
 
 export interface ExplainJson {
   backend: ParsedDsn['backend'];
@@ -13,11 +17,22 @@ export interface ExplainJson {
   pool: PoolSettings;
   params: Record<string, string>;
   warnings: string[];
+  effective: ExplainEffective;
+  sources: Record<string, string>;
 }
 
 export function explainJson(dsn: ParsedDsn): ExplainJson {
   const target = explainTarget(dsn);
-  return { backend: dsn.backend, dsn: dsn.redacted, ...target, pool: { ...dsn.pool }, params: { ...dsn.params }, warnings: [...dsn.warnings] };
+  return {
+    backend: dsn.backend,
+    dsn: dsn.redacted,
+    ...target,
+    pool: { ...dsn.pool },
+    params: { ...dsn.params },
+    warnings: [...dsn.warnings],
+    effective: effectiveConnection(dsn),
+    sources: effectiveSources(dsn),
+  };
 }
 
 export type ExplainTarget = Pick<ExplainJson, 'host' | 'port' | 'socket' | 'path' | 'database' | 'user'>;
@@ -27,11 +42,11 @@ export function explainTarget(dsn: ParsedDsn): ExplainTarget {
     case 'postgres':
     case 'cockroach': {
       // A host starting with "/" is the directory of a Unix socket (libpq convention).
-      const isSocket = dsn.host.startsWith('/');
+      const isSocket = isPgSocket(dsn.host);
       return {
         host: isSocket ? null : dsn.host,
         port: dsn.port,
-        socket: isSocket ? `${dsn.host.replace(/\/+$/, '')}/.s.PGSQL.${dsn.port}` : null,
+        socket: isSocket ? pgSocketPath(dsn.host, dsn.port) : null,
         path: null,
         database: dsn.database,
         user: dsn.user,

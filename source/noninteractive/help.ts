@@ -1,11 +1,17 @@
 // --help texts. Kept next to each other so the command surface reads as one page.
 
 const TARGET = `TARGET is a DSN (memory, sqlite:///path.db, postgres://user@host/db, mysql://user@tcp(host:3306)/db,
-cockroach://…) or a profile name. First match wins: TARGET, --dsn, the DSN environment variable,
-the default profile, the built-in "memory" profile.`;
+cockroach://…) or a profile name. First match wins: TARGET, --dsn, --pid, the DSN environment
+variable, --config, the default profile, the built-in "memory" profile.
+  --pid PID        the DSN a running Ory service uses: DSN in its environment, else the dsn key of
+                   its -c/--config files (read through /proc/PID/root); its PG* variables come along
+  --config FILE    the dsn key of an Ory config file (.yaml, .yml, .json, .toml; repeatable, the last
+                   wins); DSN in the environment beats it, as in Ory's services`;
 
-const EXIT_CODES = `Exit codes: 0 ok, 1 a statement failed, 2 usage, DSN or profile error, 3 cannot connect,
-130 interrupted (Ctrl+C cancels the running statement on the server first).`;
+const EXIT_CODES = `Exit codes: 0 ok, 1 a statement failed or its output could not be written (disk full),
+2 usage, DSN or profile error, SQL input that is not UTF-8, 3 cannot connect,
+130 interrupted (Ctrl+C cancels the running statement on the server first), 143 / 129 / 131 the
+same for SIGTERM / SIGHUP / SIGQUIT.`;
 
 export function sessionHelp(): string {
   return `Usage: dsnsh [TARGET] [options]              console on a terminal; otherwise SQL from stdin
@@ -14,9 +20,12 @@ export function sessionHelp(): string {
 
 Commands:
   dsn explain DSN [--json]          parse, validate and explain a DSN (password redacted)
-  doctor [TARGET] [--json]          connect and check TLS, version, latency, pool, migrations
+  doctor [TARGET] [--json] [--timeout D]  connect and check TLS, version, latency, pool, migrations
   profile add|list|show|rm|rename|default …    saved DSNs (see dsnsh profile --help)
   migrate status|up|down [TARGET]   Ory-style SQL migrations (see dsnsh migrate --help)
+  sessions [TARGET] [--replicas N]  who holds the server's connections; the service's connection budget
+  locks [TARGET]                    who blocks whom, with the statements and their ages
+  ory status [TARGET]               Kratos/Hydra/Keto schema: tables, migration version, cleanup preview
 
 ${TARGET}
 
@@ -31,6 +40,8 @@ Options:
                           after a lost connection, reconnect (up to 30 s) unless a
                           transaction was open
       --read-only         the session cannot write (set on the server)
+      --plain             line-mode console, as TERM=dumb gives: a sql> prompt, results
+                          printed as tables, no full screen
   -h, --help              this help
   -V, --version           the version
 
@@ -49,18 +60,31 @@ ${EXIT_CODES}
 }
 
 export function doctorHelp(): string {
-  return `Usage: dsnsh doctor [TARGET] [--dsn DSN] [--json]
+  return `Usage: dsnsh doctor [TARGET] [--dsn DSN | --pid PID | --config FILE] [--json] [--timeout DURATION]
 
 Parses the DSN (showing the same warnings as dsn explain), connects and reports: TLS in use and
 whether the certificate was verified, server version, round-trip latency, the pool settings in force,
 foreign keys (SQLite), sql_mode and time zone (MySQL), and the migration table with its latest version.
 Usable as a readiness check: exits 0 when the target is usable.
 
+Before connecting it probes the server in its own protocol, whatever the DSN says (no password is
+sent): which protocol it speaks, whether it offers TLS, whether its certificate verifies (with the
+DSN's sslrootcert or the default CA store) and names the host, whether plaintext is refused
+(PostgreSQL: pg_hba.conf hostssl; MySQL: require_secure_transport). A failed connection gets a
+cause and a fix: dns, refused, timeout, unreachable, wrong-protocol, too-many-clients, blocked-host,
+tls-required, tls-not-offered, tls-unverifiable, tls-host-mismatch, tls-client-certificate,
+missing-database, auth. On MySQL/MariaDB it checks the migrations of Kratos, Hydra and Keto that
+need more of the server (strict sql_mode on MariaDB, CAST … AS JSON, MySQL 8's CHECK names).
+A MySQL probe is one interrupted handshake (it counts toward max_connect_errors until the next
+successful connection, which doctor then makes).
+
 ${TARGET}
 
 Options:
   --json        machine-readable report
   --dsn DSN     the DSN to use when no TARGET is given
+  --timeout D   how long to wait for the server, to connect and then for the checks (a Go duration
+                such as 5s, or seconds); default: the DSN's connect_timeout / timeout, else 10 s
 
 ${EXIT_CODES}
 `;
@@ -69,10 +93,11 @@ ${EXIT_CODES}
 export function profileHelp(): string {
   return `Usage: dsnsh profile <subcommand>
 
-  add NAME DSN [--migrations DIR] [--read-only] [--production] [--note TEXT] [--replace]
+  add NAME DSN [--migrations DIR] [--read-only] [--production] [--note TEXT] [--replicas N] [--replace]
       [--confirm-destructive | --no-confirm-destructive]
                               the console asks before DROP, TRUNCATE, ALTER … DROP and DELETE or
-                              UPDATE without WHERE (default: on for --production profiles only)
+                              UPDATE without WHERE (default: on for --production profiles only);
+                              --replicas N: the service's replica count (dsnsh sessions' budget)
   list [--json]               every profile, passwords redacted ("*" marks the default)
   show NAME [--json]          one profile, password redacted
   rm NAME                     remove a profile

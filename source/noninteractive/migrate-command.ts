@@ -5,11 +5,11 @@ import { openAdapter } from '../adapters/open-adapter.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { parseTarget, resolveTarget } from '../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../profiles/target.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '../session/exit-codes.js';
 import { runApply } from './migrate-apply.js';
 import { MIGRATE_USAGE, parseMigrateArgs } from './migrate-args.js';
 import { runStatus } from './migrate-status.js';
-import { fail } from './report-error.js';
+import { fail } from '../session/report-error.js';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseMigrateArgs(argv);
@@ -26,15 +26,39 @@ export async function run(argv: string[]): Promise<number> {
   let target: ResolvedTarget;
   let dsn;
   try {
-    target = await resolveTarget({ positional: args.target, dsnOption: args.dsn, env: process.env, store: () => new ProfileStore() });
+    target = await resolveTarget({
+      positional: args.target,
+      dsnOption: args.dsn,
+      pid: args.pid,
+      configFiles: args.configFiles,
+      env: process.env,
+      store: () => new ProfileStore(),
+    });
     dsn = parseTarget(target);
   } catch (error) {
     return fail(error);
   }
   for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${warning}\n`);
-  const dir = args.migrations ?? target.settings.migrationsDir ?? null;
-  if (args.action !== 'status' && dir === null) {
-    process.stderr.write(`dsnsh: error: migrate ${args.action} needs the migrations folder\nhint: pass --migrations DIR (or save it in the profile)\n`);
+  const dirs =
+    args.migrations.length > 0 ? args.migrations : target.settings.migrationsDir !== undefined ? [target.settings.migrationsDir] : [];
+  if (args.action !== 'status' && dirs.length === 0) {
+    process.stderr.write(
+      `dsnsh: error: migrate ${args.action} needs the migrations folder\nhint: pass --migrations DIR (or save it in the profile)\n`,
+    );
+    return EXIT.usage;
+  }
+  if (args.block && dirs.length === 0) {
+    process.stderr.write(
+      'dsnsh: error: migrate status --block needs the migrations folder to know what is pending\nhint: pass --migrations DIR (or save it in the profile)\n',
+    );
+    return EXIT.usage;
+  }
+  // Read-only is enforced, not advisory: refuse before connecting, so nothing can change.
+  if (args.action !== 'status' && (args.readOnly || target.settings.readOnly === true)) {
+    const why = args.readOnly ? '--read-only was given' : `profile "${target.profileName ?? ''}" is read-only`;
+    process.stderr.write(
+      `dsnsh: error: migrate ${args.action} changes the database, but the target is read-only (${why}); nothing was changed\nhint: use a profile or DSN that may be written to, without --read-only\n`,
+    );
     return EXIT.usage;
   }
 
@@ -46,9 +70,15 @@ export async function run(argv: string[]): Promise<number> {
     return fail(error, 'connect');
   }
   try {
-    if (args.action === 'status') return await runStatus(adapter, dir, args.format);
+    if (args.action === 'status')
+      return await runStatus(adapter, { dirs, format: args.format, block: args.block, timeoutMs: args.timeoutMs });
     return await runApply(adapter, {
-      direction: args.action, dir: dir!, steps: args.steps, yes: args.yes, format: args.format, redactedTarget: target.redacted,
+      direction: args.action,
+      dirs,
+      steps: args.steps,
+      yes: args.yes,
+      format: args.format,
+      redactedTarget: target.redacted,
     });
   } catch (error) {
     return fail(error, 'statement');

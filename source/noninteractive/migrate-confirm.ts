@@ -4,7 +4,11 @@ import { createInterface } from 'node:readline';
 
 export type Confirmation = 'yes' | 'no' | 'no-tty';
 
-export async function confirm(question: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WritableStream = process.stderr): Promise<Confirmation> {
+export async function confirm(
+  question: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Promise<Confirmation> {
   if (!stdin.isTTY) return 'no-tty';
   const rl = createInterface({ input: stdin, output: stderr, terminal: true });
   try {

@@ -1,13 +1,7 @@
-// Plain-text pieces of the migrate command's output: aligned tables (Ory's tabwriter layout) and
-// one-line descriptions of summaries, plans and failures.
-import type { MigrationFailure, MigrationSummary, PlanStep, ToolReport } from '../migrations/index.js';
-
-/** Columns separated by three spaces, like Ory's `migrate status` table. */
-export function alignedTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]! + 3))).join('').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
-}
+// Plain-text pieces of the migrate command's output: dsnsh's summary of a status, plans (with the
+// SQL that will run, as Ory's migrator shows it) and failures.
+import type { MigrationFailure, MigrationPlan, MigrationSummary, PlanStep, PlanStop, ToolReport } from '../migrations/index.js';
+import { goMigrationHint } from './migrate-popx-status.js';
 
 const TOOL_NAMES: Record<ToolReport['tool'], string> = {
   ory: 'Ory (pop/popx)',
@@ -34,17 +28,32 @@ function toolLine(report: ToolReport): string {
   return `${toolName(report.tool)} (${report.table}): ${count}, latest ${latestText(report.latest)}${report.failed ? `; FAILED: ${report.failure}` : ''}`;
 }
 
+function appliedLine(summary: MigrationSummary): string {
+  if (summary.appliedCount === null) return 'unknown (the tool keeps only the current version)';
+  if (summary.pendingCount === null) return String(summary.appliedCount);
+  const total = summary.appliedCount + summary.pendingCount;
+  const recorded = summary.recordedCount ?? 0;
+  return `${summary.appliedCount} of the folder's ${total} migration(s) (${recorded} version(s) recorded in ${summary.table ?? 'schema_migration'})`;
+}
+
 /** The summary lines of `migrate status` (after the table, or alone without a folder). */
 export function summaryLines(summary: MigrationSummary): string[] {
   const lines: string[] = [];
   if (summary.tool === null) {
-    lines.push('No migration table found: nothing applied (looked for schema_migration and the tables of golang-migrate, goose, Flyway, Prisma, knex, Rails).');
+    lines.push(
+      'No migration table found: nothing applied (looked for schema_migration and the tables of golang-migrate, goose, Flyway, Prisma, knex, Rails).',
+    );
   } else {
     const table = summary.table ?? 'schema_migration (not created yet)';
-    lines.push(`Tool:     ${toolName(summary.tool)}, table ${table}${summary.legacyLayout ? ' (older 14-character layout; `migrate up` moves it to the current one)' : ''}`);
-    lines.push(`Applied:  ${summary.appliedCount === null ? 'unknown (the tool keeps only the current version)' : summary.appliedCount}`);
-    if (summary.pendingCount !== null) lines.push(`Pending:  ${summary.pendingCount}`);
-    if (summary.unknownCount) lines.push(`No file:  ${summary.unknownCount} applied version(s) that no file in ${summary.dir} explains`);
+    lines.push(
+      `Tool:     ${toolName(summary.tool)}, table ${table}${summary.legacyLayout ? ' (older 14-character layout; `migrate up` moves it to the current one)' : ''}`,
+    );
+    lines.push(`Applied:  ${appliedLine(summary)}`);
+    if (summary.pendingCount !== null) {
+      const go = summary.pendingGoCount ? ` (${summary.pendingGoCount} of them Go migrations, which only the service runs)` : '';
+      lines.push(`Pending:  ${summary.pendingCount}${go}`);
+    }
+    if (summary.unknownCount) lines.push(`No file:  ${summary.unknownCount} recorded version(s) that no file in ${summary.dir} explains`);
     lines.push(`Latest:   ${latestText(summary.latest)}`);
     if (summary.failed) lines.push(`State:    FAILED: ${summary.failure}`);
   }
@@ -56,33 +65,85 @@ export function summaryLines(summary: MigrationSummary): string[] {
 export function planStepLines(steps: readonly PlanStep[]): string[] {
   const nameWidth = Math.max(...steps.map((s) => s.name.length));
   return steps.map((step) => {
-    const notes = [step.file.autocommit ? 'autocommit' : null, step.action === 'record' ? 'applied under its 14-digit version: only recorded' : null].filter(Boolean);
+    const notes = [
+      step.file.autocommit ? 'autocommit' : null,
+      step.action === 'record' ? 'applied under its 14-digit version: only recorded' : null,
+    ].filter(Boolean);
     return `  ${step.version}  ${step.name.padEnd(nameWidth)}  ${step.file.file}${notes.length > 0 ? `  [${notes.join('; ')}]` : ''}`;
   });
 }
 
-function indent(text: string): string {
-  return text.split('\n').map((l) => `    ${l}`).join('\n');
+/** Why a run stops before a Go migration, and what to do. */
+export function stopLines(stop: PlanStop, ranBefore: number): string[] {
+  const verb = stop.direction === 'up' ? 'up' : 'down';
+  const hint = stop.direction === 'up' ? goMigrationHint(stop.service) : `run ${stop.service ?? "the service's"} migrate sql down`;
+  const done =
+    ranBefore === 0
+      ? ''
+      : stop.direction === 'up'
+        ? `the ${ranBefore} migration(s) before it were applied; `
+        : `the ${ranBefore} newer migration(s) were rolled back; `;
+  return [
+    `dsnsh: error: migration ${stop.version} (${stop.name}) is a Go migration (${stop.file}): dsnsh cannot run it, and does not run past it`,
+    `hint: ${done}${hint}, then run \`dsnsh migrate ${verb}\` again for the rest`,
+  ];
 }
 
-export function failureLines(failure: MigrationFailure, counts: { done: number; notRun: number }, transactional: boolean): string[] {
+/** popx's plan body: each migration's SQL, top to bottom, under a ruler naming it. */
+export function planSqlText(plan: MigrationPlan, contents: readonly string[]): string {
+  return plan.steps
+    .map((step, i) => {
+      const body = step.action === 'record' ? '-- (nothing runs: only its full version is recorded)' : contents[i]!;
+      return `------------ ${step.version} - ${step.name} ------------\n${body}\n\n`;
+    })
+    .join('');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+function stayedText(failure: MigrationFailure, transactional: boolean, direction: 'up' | 'down'): string {
+  const recordState = direction === 'up' ? 'its version is not recorded' : 'its version is still recorded (applied)';
+  if (transactional)
+    return direction === 'up'
+      ? '  This migration was rolled back and is not recorded.'
+      : '  Its down migration was rolled back: the migration is still applied and recorded.';
+  if (failure.oneString && failure.partial === 'none')
+    return `  It was sent as one string (as Ory's migrator sends it), which the server ran as one transaction: nothing of it stayed; ${recordState}.`;
+  if (failure.partial === 'some')
+    return `  It ran without a transaction: its first ${failure.partialStatements} statement(s) stayed applied; ${recordState}. Undo or finish them by hand, then run again.`;
+  if (failure.partial === 'unknown')
+    return `  It ran without a transaction and the server did not say where it stopped: statements before the failing one may have stayed applied; ${recordState}. Check by hand, then run again.`;
+  return `  Its first statement failed, so nothing of it ran; ${recordState}.`;
+}
+
+export function failureLines(
+  failure: MigrationFailure,
+  counts: { done: number; notRun: number },
+  transactional: boolean,
+  direction: 'up' | 'down',
+): string[] {
   const lines: string[] = [];
+  const action = direction === 'up' ? 'migration' : 'rolling back migration';
   if (failure.file === null) {
     lines.push(`dsnsh: error: ${failure.message}`);
   } else {
-    lines.push(`dsnsh: error: migration ${failure.version} failed: ${failure.file}${failure.line === null ? '' : `, line ${failure.line}`}`);
-    if (failure.statement !== null) lines.push('  statement:', indent(failure.statement.length > 2000 ? `${failure.statement.slice(0, 2000)}…` : failure.statement));
+    lines.push(
+      `dsnsh: error: ${action} ${failure.version} failed: ${failure.file}${failure.line === null ? '' : `, line ${failure.line}`}`,
+    );
+    if (failure.statement !== null)
+      lines.push('  statement:', indent(failure.statement.length > 2000 ? `${failure.statement.slice(0, 2000)}…` : failure.statement));
     lines.push(`  server: ${failure.message}${failure.code ? ` (${failure.code})` : ''}`);
-    if (failure.statement !== null) {
-      lines.push(
-        transactional
-          ? '  This migration was rolled back and is not recorded.'
-          : failure.partialStatements > 0
-            ? `  It ran without a transaction: its first ${failure.partialStatements} statement(s) stayed applied; its version is not recorded. Undo or finish them by hand, then run again.`
-            : '  Its version is not recorded.',
-      );
-    }
+    if (failure.kind === 'statement') lines.push(stayedText(failure, transactional, direction));
   }
-  lines.push(`  ${counts.done} earlier migration(s) completed and recorded; ${counts.notRun} later migration(s) not run.`);
+  lines.push(
+    direction === 'up'
+      ? `  ${counts.done} earlier migration(s) completed and recorded; ${counts.notRun} later migration(s) not run.`
+      : `  ${counts.done} newer migration(s) rolled back before it; ${counts.notRun} older migration(s) not rolled back.`,
+  );
   return lines;
 }

@@ -4,12 +4,14 @@ import { checkProfileDsn } from '../profiles/check-profile-dsn.js';
 import { confirmsDestructive } from '../profiles/confirm-destructive.js';
 import { isBuiltinProfile, type Profile } from '../profiles/profile.js';
 import { ProfileStore } from '../profiles/profile-store.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '../session/exit-codes.js';
 import { profileHelp } from './help.js';
-import { escapeControls } from './output/value-text.js';
-import { fail } from './report-error.js';
+import { OutputClosedError, OutputSink } from '../output/output-sink.js';
+import { escapeControls } from '../output/value-text.js';
+import { fail } from '../session/report-error.js';
 import { parseStrict } from './session-args.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../session/usage-error.js';
+import { parseReplicas } from './replicas-option.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -20,6 +22,7 @@ const OPTIONS = {
   'confirm-destructive': { type: 'boolean' },
   'no-confirm-destructive': { type: 'boolean' },
   note: { type: 'string' },
+  replicas: { type: 'string' },
   replace: { type: 'boolean' },
   clear: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -40,7 +43,11 @@ export async function run(argv: string[], store = new ProfileStore()): Promise<n
       return EXIT.usage;
     }
     const handler = SUBCOMMANDS[subcommand];
-    if (!handler) throw new UsageError(`unknown profile subcommand "${subcommand}"`, 'use add, list, show, rm, rename or default (dsnsh profile --help)');
+    if (!handler)
+      throw new UsageError(
+        `unknown profile subcommand "${subcommand}"`,
+        'use add, list, show, rm, rename or default (dsnsh profile --help)',
+      );
     return await handler(store, rest, values);
   } catch (error) {
     return fail(error);
@@ -51,7 +58,10 @@ type Handler = (store: ProfileStore, args: string[], values: Values) => Promise<
 
 function expect(args: string[], names: string[]): string[] {
   if (args.length !== names.length) {
-    throw new UsageError(`expected ${names.join(' ')}${args.length > names.length ? `, got extra "${args[names.length]}"` : ''}`, 'see dsnsh profile --help');
+    throw new UsageError(
+      `expected ${names.join(' ')}${args.length > names.length ? `, got extra "${args[names.length]}"` : ''}`,
+      'see dsnsh profile --help',
+    );
   }
   return args;
 }
@@ -65,15 +75,22 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (values['read-only']) profile.readOnly = true;
     if (values.production) profile.production = true;
     if (values['confirm-destructive'] && values['no-confirm-destructive']) {
-      throw new UsageError('--confirm-destructive and --no-confirm-destructive contradict each other', 'give one of them (without either, production profiles confirm and others do not)');
+      throw new UsageError(
+        '--confirm-destructive and --no-confirm-destructive contradict each other',
+        'give one of them (without either, production profiles confirm and others do not)',
+      );
     }
     if (values['confirm-destructive']) profile.confirmDestructive = true;
     if (values['no-confirm-destructive']) profile.confirmDestructive = false;
     if (values.note !== undefined) profile.note = values.note;
+    const replicas = parseReplicas(values.replicas);
+    if (replicas !== undefined) profile.replicas = replicas;
     await store.add(profile, { replace: values.replace ?? false });
-    process.stdout.write(`saved profile "${name}": ${escapeControls(safeRedact(dsn))}\n`);
+    process.stdout.write(`saved profile "${name}": ${escapeControls(redactDsn(dsn))}\n`);
     if (check.literalPassword) {
-      process.stderr.write(`warning: the DSN holds a password, now stored in ${store.file} (mode 0600); to keep it out of the file, refer to an environment variable instead, e.g. postgres://app:\${APP_DB_PASSWORD}@host/db\n`);
+      process.stderr.write(
+        `warning: the DSN holds a password, now stored in ${store.file} (mode 0600); to keep it out of the file, refer to an environment variable instead, e.g. postgres://app:\${APP_DB_PASSWORD}@host/db\n`,
+      );
     }
     return EXIT.ok;
   },
@@ -85,12 +102,23 @@ const SUBCOMMANDS: Record<string, Handler> = {
       writeJson({ default: defaultProfile, profiles: profiles.map((p) => describe(p, defaultProfile)) });
       return EXIT.ok;
     }
-    const nameWidth = Math.max(...profiles.map((p) => p.name.length));
-    for (const profile of profiles) {
-      const mark = profile.name === defaultProfile ? '*' : ' ';
-      const note = profile.note ? `  # ${profile.note}` : '';
-      // Notes and DSNs are the user's text (a profile file may be hand-edited): never raw escapes.
-      process.stdout.write(`${escapeControls(`${mark} ${profile.name.padEnd(nameWidth)}  ${safeRedact(profile.dsn)}${note}`)}\n`);
+    // A loop, not Math.max(...names): spreading 200,000 arguments overflows the stack.
+    let nameWidth = 0;
+    for (const profile of profiles) nameWidth = Math.max(nameWidth, profile.name.length);
+    // The run's sink: a slow reader holds the list back, `| head` ends it quietly, a full disk is an error.
+    const sink = OutputSink.forStdout();
+    try {
+      for (const profile of profiles) {
+        const mark = profile.name === defaultProfile ? '*' : ' ';
+        const note = profile.note ? `  # ${profile.note}` : '';
+        // Notes and DSNs are the user's text (a profile file may be hand-edited): never raw escapes.
+        sink.write(`${escapeControls(`${mark} ${profile.name.padEnd(nameWidth)}  ${redactDsn(profile.dsn)}${note}`)}\n`);
+        await sink.drainIfFull();
+      }
+      await sink.flush();
+    } catch (error) {
+      if (error instanceof OutputClosedError) return EXIT.ok;
+      throw error;
     }
     return EXIT.ok;
   },
@@ -145,7 +173,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
 function describe(profile: Profile, defaultProfile: string | null) {
   return {
     name: profile.name,
-    dsn: safeRedact(profile.dsn),
+    dsn: redactDsn(profile.dsn),
     default: profile.name === defaultProfile,
     builtin: isBuiltinProfile(profile.name),
     migrationsDir: profile.migrationsDir ?? null,
@@ -153,15 +181,8 @@ function describe(profile: Profile, defaultProfile: string | null) {
     production: profile.production ?? false,
     confirmDestructive: confirmsDestructive(profile),
     note: profile.note ?? null,
+    replicas: profile.replicas ?? null,
   };
-}
-
-function safeRedact(dsn: string): string {
-  try {
-    return redactDsn(dsn);
-  } catch {
-    return '(DSN cannot be shown: it does not parse)';
-  }
 }
 
 function writeJson(value: unknown): void {

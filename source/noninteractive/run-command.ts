@@ -1,35 +1,47 @@
 // `dsnsh [TARGET] [-c SQL]... [-f FILE]...`: run SQL and print the results; statements come from
-// stdin when stdin is not a terminal. The console opens only through `hooks.openConsole`, which
-// cli.tsx provides (this module never loads Ink).
+// stdin when stdin is not a terminal. cli.tsx opens the console instead when that is the mode.
 import type { Adapter, Session } from '../adapters/adapter.js';
 import { openAdapter } from '../adapters/open-adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import type { ParsedDsn } from '../dsn/types.js';
-import { parseDsn } from '../dsn/parse-dsn.js';
-import { readOnlySessionStatement } from '../sql/read-only-session.js';
-import { EXIT } from './exit-codes.js';
+import { parseTarget } from '../profiles/resolve-target.js';
+import { openReadOnlySession } from '../adapters/read-only-session.js';
+import { escapeControls } from '../text/escape-controls.js';
+import { candidateHint, listCandidates } from '../discovery/list-candidates.js';
+import { EXIT } from '../session/exit-codes.js';
 import { sessionHelp } from './help.js';
-import { watchInterrupt } from './interrupt.js';
+import { interruptExitCode, watchInterrupt } from '../session/interrupt.js';
 import { resolveChoice } from './open-target.js';
-import { colorEnabled, type FormatOptions } from './output/format-options.js';
-import { OutputClosedError, OutputSink } from './output/output-sink.js';
-import { createResultWriter } from './output/result-writer.js';
-import { fail } from './report-error.js';
+import { colorEnabled, type FormatOptions } from '../output/format-options.js';
+import { OutputClosedError, OutputSink } from '../output/output-sink.js';
+import { createResultWriter } from '../output/create-result-writer.js';
+import { fail } from '../session/report-error.js';
 import { readScripts } from './read-scripts.js';
-import { runScripts } from './run-script.js';
-import type { Script } from './statement-feed.js';
+import { runScripts } from '../session/run-script.js';
+import type { Script } from '../session/statement-feed.js';
 import { parseSessionArgs, resolveFormat, type SessionArgs } from './session-args.js';
 import { VERSION } from './version.js';
 
-export interface RunHooks {
-  /** Opens the interactive console (only called when stdin and stdout are terminals and no SQL was given) */
-  openConsole?: (options: { target: ResolvedTarget; readOnly: boolean }) => Promise<number>;
+/** What the command line asks for, resolved: the target and how to run on it. */
+export interface RunRequest {
+  args: SessionArgs;
+  target: ResolvedTarget;
+  readOnly: boolean;
+  /** --plain or TERM=dumb: a console would be the line-mode one */
+  plain: boolean;
 }
 
-export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
+/**
+ * Parses argv and resolves the target; `--help`/`--version` and bad arguments end here with the
+ * exit code. cli.tsx then decides the mode (console on a terminal with no SQL given, else
+ * runNonInteractive), so this module never loads Ink.
+ */
+export async function prepareRun(argv: string[]): Promise<RunRequest | number> {
   let args: SessionArgs;
+  // --plain: the line-mode console (as TERM=dumb gives), for terminals that cannot take a full screen.
+  const plain = argv.includes('--plain') || process.env.TERM === 'dumb';
   try {
-    args = parseSessionArgs(argv);
+    args = parseSessionArgs(argv.filter((arg) => arg !== '--plain'));
   } catch (error) {
     return fail(error);
   }
@@ -41,26 +53,31 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
     process.stdout.write(`dsnsh ${VERSION}\n`);
     return EXIT.ok;
   }
-
   let target: ResolvedTarget;
   try {
-    target = await resolveChoice({ positional: args.target, dsnOption: args.dsn });
+    target = await resolveChoice({ positional: args.target, dsnOption: args.dsn, pid: args.pid, configFiles: args.configFiles });
   } catch (error) {
     return fail(error);
   }
-  const readOnly = args.readOnly || target.settings.readOnly === true;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  if (args.sources.length === 0 && interactive && hooks.openConsole) {
-    // A DSN that does not parse still opens the console: it shows the error with its hint and
-    // the profile switcher (memory is always there), rather than ending.
-    return hooks.openConsole({ target, readOnly });
-  }
+  return { args, target, readOnly: args.readOnly || target.settings.readOnly === true, plain };
+}
+
+/** The console's condition: no SQL given, and both stdin and stdout are terminals. */
+export function wantsConsole(request: RunRequest): boolean {
+  return request.args.sources.length === 0 && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
+/** SQL from -c/-f/stdin on the target, results to stdout. */
+export async function runNonInteractive({ args, target, readOnly }: RunRequest): Promise<number> {
   let dsn: ParsedDsn;
   try {
-    dsn = parseDsn(target.dsn);
+    dsn = parseTarget(target);
   } catch (error) {
     return fail(error);
   }
+
+  // Said once, before any result, as `dsn explain` and doctor say them (the console shows its own).
+  for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${escapeControls(warning)}\n`);
 
   if (args.sources.length === 0 && process.stdin.isTTY) {
     // stdout is redirected, so there is no console: the terminal is a plain SQL input.
@@ -72,40 +89,47 @@ export async function run(argv: string[], hooks: RunHooks = {}): Promise<number>
   } catch (error) {
     return fail(error);
   }
-  return runOnTarget(dsn, scripts, args, readOnly);
+  return runOnTarget(dsn, scripts, args, readOnly, target.source === 'memory');
 }
 
-async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Script[], args: SessionArgs, readOnly: boolean): Promise<number> {
-  // Ctrl+C: the running statement is cancelled on the server; a server that does not confirm
-  // within a second is left to it (said so), so a frozen server never holds the user.
+async function runOnTarget(
+  dsn: Parameters<typeof openAdapter>[0],
+  scripts: Script[],
+  args: SessionArgs,
+  readOnly: boolean,
+  noDsnGiven: boolean,
+): Promise<number> {
+  // Ctrl+C (or SIGTERM, SIGHUP, SIGQUIT): the running statement is cancelled on the server; a server
+  // that does not confirm within a second is left to it (said so), so a frozen server never holds the user.
   const interrupt = watchInterrupt({ confirmWithinMs: 1000 });
   let adapter: Adapter | undefined;
   let session: Session | undefined;
-  const openSession = async (opened: Adapter): Promise<Session> => {
-    const fresh = await opened.session({ signal: interrupt.signal });
-    try {
-      if (readOnly) await fresh.run(readOnlySessionStatement(opened.backend), { signal: interrupt.signal });
-    } catch (error) {
-      await fresh.release().catch(() => undefined);
-      throw error;
-    }
-    return fresh;
-  };
+  // --read-only: the server refuses writes, and the guard refuses what would turn that off.
+  const openSession = (opened: Adapter): Promise<Session> =>
+    readOnly ? openReadOnlySession(opened, { signal: interrupt.signal }) : opened.session({ signal: interrupt.signal });
   try {
     try {
       // Ctrl+C while connecting exits at once (a connection attempt cannot be aborted).
       // One-shot run: SQLite in this process (no worker start-up); Ctrl+C in a statement ends the process.
-      adapter = await interrupt.whileConnecting(() => openAdapter(dsn, { inProcess: true }));
+      adapter = await interrupt.whileConnecting(() =>
+        openAdapter(dsn, { inProcess: true, readOnly, onWarning: (warning) => process.stderr.write(`dsnsh: warning: ${warning}\n`) }),
+      );
       const opened = adapter;
       session = await interrupt.whileConnecting(() => openSession(opened));
     } catch (error) {
-      if (interrupt.signal.aborted) return EXIT.interrupted;
+      if (interrupt.signal.aborted) return interruptExitCode();
       return fail(error, 'connect');
     }
     const stdoutIsTty = Boolean(process.stdout.isTTY);
     const { format, nullText } = resolveFormat(args, stdoutIsTty);
-    const options: FormatOptions = { format, header: args.header, nullText, color: colorEnabled(stdoutIsTty, process.env) };
-    const sink = new OutputSink(process.stdout);
+    const options: FormatOptions = {
+      format,
+      header: args.header,
+      nullText,
+      color: colorEnabled(stdoutIsTty, process.env),
+      terminal: stdoutIsTty,
+    };
+    const sink = OutputSink.forStdout();
     const opened = adapter;
     try {
       const code = await runScripts(scripts, {
@@ -115,13 +139,23 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
         sink,
         signal: interrupt.signal,
         continueOnError: args.continueOnError,
-        serverCsv: serverCsvAllowed(adapter, options, readOnly) ? { header: options.header } : null,
+        serverCsv: serverCsvAllowed(adapter, options) ? { header: options.header } : null,
+        // One form per type in csv: PostgreSQL's own text forms on both paths (README, Output formats).
+        serverText: options.format === 'csv' && adapter.capabilities.serverCsv,
         offThreadRows: options.format === 'csv' || options.format === 'tsv' ? options : null,
         openSession: () => interrupt.whileConnecting(() => openSession(opened)),
-        onNoStatements: args.sources.length > 0 ? undefined : () => {
-          // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
-          process.stderr.write('dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n');
-        },
+        onNoStatements:
+          args.sources.length > 0
+            ? undefined
+            : () => {
+                // Typical of `kubectl exec pod -- dsnsh` without -i: say what would have worked.
+                process.stderr.write(
+                  'dsnsh: no SQL on stdin; use -c SQL or -f FILE, pipe statements in, or run on a terminal (kubectl exec -it) for the console\n',
+                );
+                // A debug container next to an Ory service: say which process has the DSN.
+                const candidates = noDsnGiven ? candidateHint(listCandidates()) : null;
+                if (candidates) process.stderr.write(`dsnsh: ${candidates}\n`);
+              },
       });
       return code;
     } catch (error) {
@@ -137,8 +171,11 @@ async function runOnTarget(dsn: Parameters<typeof openAdapter>[0], scripts: Scri
   }
 }
 
-/** PostgreSQL writes CSV itself (much faster) with csv's defaults; the runner checks the input is one query. */
-function serverCsvAllowed(adapter: Adapter, options: FormatOptions, readOnly: boolean): boolean {
-  if (!adapter.capabilities.serverCsv || !adapter.copyCsv) return false;
-  return options.format === 'csv' && options.nullText === '' && !readOnly;
+/**
+ * PostgreSQL writes CSV itself (much faster) with csv's defaults, on the session's connection (so
+ * read-only and the session's settings apply); the runner checks the input is one query.
+ */
+function serverCsvAllowed(adapter: Adapter, options: FormatOptions): boolean {
+  // To a terminal the rows are escaped here, so the server's raw CSV never goes there.
+  return adapter.capabilities.serverCsv && options.format === 'csv' && options.nullText === '' && !options.terminal;
 }

@@ -1,7 +1,7 @@
 // The command line of a session: `dsnsh [TARGET] [-c SQL]... [-f FILE]... [options]`.
 import { parseArgs } from 'node:util';
-import { defaultFormat, defaultNullText, isFormatName, FORMATS, type FormatName } from './output/format-options.js';
-import { UsageError } from './usage-error.js';
+import { defaultFormat, defaultNullText, isFormatName, FORMATS, type FormatName } from '../output/format-options.js';
+import { UsageError } from '../session/usage-error.js';
 
 /** A script to run, in command-line order: `-c` text or a file (`-` = stdin). */
 export type ScriptSource = { kind: 'command'; sql: string; index: number } | { kind: 'file'; path: string };
@@ -9,6 +9,8 @@ export type ScriptSource = { kind: 'command'; sql: string; index: number } | { k
 export interface SessionArgs {
   target: string | undefined;
   dsn: string | undefined;
+  pid: string | undefined;
+  configFiles: string[] | undefined;
   sources: ScriptSource[];
   format: FormatName | undefined;
   header: boolean;
@@ -23,6 +25,8 @@ export const SESSION_OPTIONS = {
   command: { type: 'string', short: 'c', multiple: true },
   file: { type: 'string', short: 'f', multiple: true },
   dsn: { type: 'string' },
+  pid: { type: 'string' },
+  config: { type: 'string', multiple: true },
   format: { type: 'string' },
   'no-header': { type: 'boolean' },
   null: { type: 'string' },
@@ -35,8 +39,13 @@ export const SESSION_OPTIONS = {
 export function parseSessionArgs(argv: string[]): SessionArgs {
   const { values, positionals, tokens } = parseStrict(argv, SESSION_OPTIONS);
   if (positionals.length > 1) {
-    throw new UsageError(`expected at most one DSN or profile, got ${positionals.length}: ${positionals.slice(1).map((p) => `"${p}"`).join(' ')}`,
-      'quote SQL and pass it with -c, e.g. dsnsh memory -c "select 1"');
+    throw new UsageError(
+      `expected at most one DSN or profile, got ${positionals.length}: ${positionals
+        .slice(1)
+        .map((p) => `"${p}"`)
+        .join(' ')}`,
+      'quote SQL and pass it with -c, e.g. dsnsh memory -c "select 1"',
+    );
   }
   const format = values.format;
   if (format !== undefined && !isFormatName(format)) {
@@ -52,6 +61,8 @@ export function parseSessionArgs(argv: string[]): SessionArgs {
   return {
     target: positionals[0],
     dsn: values.dsn,
+    pid: values.pid,
+    configFiles: values.config,
     sources,
     format,
     header: !values['no-header'],
@@ -63,7 +74,10 @@ export function parseSessionArgs(argv: string[]): SessionArgs {
   };
 }
 
-export function resolveFormat(args: Pick<SessionArgs, 'format' | 'nullText'>, stdoutIsTty: boolean): { format: FormatName; nullText: string } {
+export function resolveFormat(
+  args: Pick<SessionArgs, 'format' | 'nullText'>,
+  stdoutIsTty: boolean,
+): { format: FormatName; nullText: string } {
   const format = args.format ?? defaultFormat(stdoutIsTty);
   return { format, nullText: args.nullText ?? defaultNullText(format) };
 }
@@ -102,7 +116,13 @@ function attachValues(argv: string[], options: NonNullable<OptionsConfig>): stri
 /** node:util parseArgs with its errors turned into UsageErrors. */
 export function parseStrict<T extends OptionsConfig>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: attachValues(argv, options!), options: options!, allowPositionals: true, strict: true, tokens: true }) as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
+    return parseArgs({
+      args: attachValues(argv, options!),
+      options: options!,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    }) as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Unknown option/, 'unknown option') : String(error);
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));

@@ -6,7 +6,8 @@ import path from 'node:path';
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DSNSH_CONFIG_DIR) return path.resolve(env.DSNSH_CONFIG_DIR);
   if (process.platform === 'win32') return path.join(env.APPDATA || path.join(os.homedir(), 'AppData', 'Roaming'), 'dsnsh');
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME || os.homedir(), '.config');
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME || os.homedir(), '.config');
   return path.join(base, 'dsnsh');
 }
 

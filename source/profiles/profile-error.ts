@@ -2,14 +2,7 @@
 // profile file, an ${ENV} reference that is not set. `code` is stable for --json and tests.
 
 export type ProfileErrorCode =
-  | 'not_found'
-  | 'exists'
-  | 'builtin'
-  | 'bad_name'
-  | 'corrupt_file'
-  | 'unreadable_file'
-  | 'unwritable'
-  | 'missing_env';
+  'not_found' | 'exists' | 'builtin' | 'bad_name' | 'corrupt_file' | 'unreadable_file' | 'unwritable' | 'missing_env';
 
 export class ProfileError extends Error {
   override readonly name = 'ProfileError';

@@ -18,3 +18,8 @@ function visible(ch: string): string {
 export function escapeControls(text: string): string {
   return text.replace(UNSAFE, visible);
 }
+
+/** escapeControls for multi-line text: every line escaped, the line breaks between them kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}

@@ -2,16 +2,23 @@
 import { spawn } from 'node:child_process';
 import { CLI_PATH } from '../helpers/cli-path.js';
 
-export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 export interface CliOptions {
-  input?: string;
+  input?: string | Buffer;
   env?: NodeJS.ProcessEnv;
   /** replace the environment instead of extending it */
   cleanEnv?: boolean;
   nodeArgs?: string[];
   cwd?: string;
   cli?: string;
+  /** a file descriptor for the child's stdout (a file, /dev/full) instead of a pipe */
+  stdoutFd?: number;
 }
 
 /** An environment without the developer's DSN, profiles or CI flags. */
@@ -29,15 +36,19 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.cli ?? CLI_PATH, ...args], {
       env: options.cleanEnv ? options.env : baseEnv(options.env),
       cwd: options.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(options.input ?? '');
   });
 }

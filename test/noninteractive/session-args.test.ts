@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionArgs, resolveFormat } from '../../source/noninteractive/session-args.js';
-import { UsageError } from '../../source/noninteractive/usage-error.js';
+import { UsageError } from '../../source/session/usage-error.js';
 
 describe('parseSessionArgs', () => {
   it('keeps -c and -f in command-line order', () => {
@@ -16,13 +16,34 @@ describe('parseSessionArgs', () => {
 
   it('SQL starting with a dash is the value of -c', () => {
     const args = parseSessionArgs(['-c', '-- note\nselect 1', '--command', '-1', '--null', '-']);
-    expect(args.sources).toEqual([{ kind: 'command', sql: '-- note\nselect 1', index: 1 }, { kind: 'command', sql: '-1', index: 2 }]);
+    expect(args.sources).toEqual([
+      { kind: 'command', sql: '-- note\nselect 1', index: 1 },
+      { kind: 'command', sql: '-1', index: 2 },
+    ]);
     expect(args.nullText).toBe('-');
   });
 
   it('options', () => {
-    const args = parseSessionArgs(['--dsn', 'memory', '--format', 'csv', '--no-header', '--null', 'NULL', '--continue-on-error', '--read-only']);
-    expect(args).toMatchObject({ target: undefined, dsn: 'memory', format: 'csv', header: false, nullText: 'NULL', continueOnError: true, readOnly: true });
+    const args = parseSessionArgs([
+      '--dsn',
+      'memory',
+      '--format',
+      'csv',
+      '--no-header',
+      '--null',
+      'NULL',
+      '--continue-on-error',
+      '--read-only',
+    ]);
+    expect(args).toMatchObject({
+      target: undefined,
+      dsn: 'memory',
+      format: 'csv',
+      header: false,
+      nullText: 'NULL',
+      continueOnError: true,
+      readOnly: true,
+    });
   });
 
   it.each([[['--format', 'xml']], [['a', 'b']], [['--nope']], [['-c']]])('%j is a usage error', (argv) => {

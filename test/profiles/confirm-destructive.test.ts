@@ -24,8 +24,14 @@ afterEach(() => {
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await profileCommand(argv, store);
     return { code, stdout, stderr };
@@ -42,7 +48,9 @@ describe('confirmsDestructive', () => {
     [{ production: true, confirmDestructive: false }, false],
     [{ confirmDestructive: true }, true],
     [{ production: false, confirmDestructive: true }, true],
-  ])('%j → %s', (settings, expected) => { expect(confirmsDestructive(settings)).toBe(expected); });
+  ])('%j → %s', (settings, expected) => {
+    expect(confirmsDestructive(settings)).toBe(expected);
+  });
 });
 
 describe('confirmDestructive in the profile store', () => {
@@ -75,8 +83,12 @@ describe('dsnsh profile add --confirm-destructive / --no-confirm-destructive', (
     expect(shown).toMatchObject({ name: 'careful', production: false, confirmDestructive: true });
     expect((await cli('show', 'prod')).stdout).toContain('confirmDestructive: true');
     const listed = JSON.parse((await cli('list', '--json')).stdout) as { profiles: { name: string; confirmDestructive: boolean }[] };
-    expect(Object.fromEntries(listed.profiles.map((p) => [p.name, p.confirmDestructive])))
-      .toEqual({ memory: false, careful: true, prod: true, 'prod-relaxed': false });
+    expect(Object.fromEntries(listed.profiles.map((p) => [p.name, p.confirmDestructive]))).toEqual({
+      memory: false,
+      careful: true,
+      prod: true,
+      'prod-relaxed': false,
+    });
   });
 
   it('refuses both options at once', async () => {

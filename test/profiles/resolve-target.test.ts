@@ -26,7 +26,11 @@ describe('resolveTarget', () => {
     await store.setDefault('saved');
     const env = { DSN: 'mysql://root@tcp(db:3306)/x' };
     expect(await resolve({ positional: PG, dsnOption: 'memory', env })).toMatchObject({ dsn: PG, source: 'positional', profileName: null });
-    expect(await resolve({ positional: 'saved', dsnOption: PG, env })).toMatchObject({ dsn: 'sqlite:///tmp/saved.db', source: 'positional', profileName: 'saved' });
+    expect(await resolve({ positional: 'saved', dsnOption: PG, env })).toMatchObject({
+      dsn: 'sqlite:///tmp/saved.db',
+      source: 'positional',
+      profileName: 'saved',
+    });
     expect(await resolve({ dsnOption: PG, env })).toMatchObject({ dsn: PG, source: 'option' });
     expect(await resolve({ env })).toMatchObject({ dsn: env.DSN, source: 'env' });
     expect(await resolve({})).toMatchObject({ dsn: 'sqlite:///tmp/saved.db', source: 'default-profile', profileName: 'saved' });
@@ -89,9 +93,39 @@ describe('resolveTarget', () => {
 
 describe('looksLikeDsn', () => {
   it.each([
-    ['postgres://x', true], ['sqlite:///tmp/a.db', true], ['mysql://root@tcp(h:3306)/d', true], ['oracle://x', true],
-    ['memory', false], ['prod.eu-1', false], ['C:/path', false],
+    ['postgres://x', true],
+    ['sqlite:///tmp/a.db', true],
+    ['mysql://root@tcp(h:3306)/d', true],
+    ['oracle://x', true],
+    ['memory', false],
+    ['prod.eu-1', false],
+    ['C:/path', false],
   ])('%s → %s', (text, expected) => {
     expect(looksLikeDsn(text)).toBe(expected);
+  });
+});
+
+describe('parseTarget', () => {
+  it('parses a target once: every caller shares one frozen answer; a newly resolved target reads its files again', async () => {
+    const passfile = path.join(dir, 'pgpass');
+    fs.writeFileSync(passfile, 'db:5432:app:app:first\n', { mode: 0o600 });
+    const dsn = `postgres://app@db:5432/app?passfile=${encodeURIComponent(passfile)}`;
+    const target = await resolve({ positional: dsn });
+    const parsed = parseTarget(target);
+    expect(parsed).toMatchObject({ password: 'first' });
+    expect(Object.isFrozen(parsed)).toBe(true);
+    fs.writeFileSync(passfile, 'db:5432:app:app:second\n', { mode: 0o600 });
+    expect(parseTarget(target)).toBe(parsed);
+    expect(parseTarget(await resolve({ positional: dsn }))).toMatchObject({ password: 'second' });
+    const bad = await resolve({ positional: 'postgres://db:99999/app' });
+    const first = (() => {
+      try {
+        return parseTarget(bad);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(first).toBeInstanceOf(DsnError);
+    expect(() => parseTarget(bad)).toThrow(first as Error);
   });
 });

@@ -19,6 +19,9 @@ describe('escapeControls', () => {
 
   it('never leaves a control or bidi control in its output', () => {
     const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => !unsafe.test(escapeControls(text))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => !unsafe.test(escapeControls(text))),
+      { numRuns: 2000 },
+    );
   });
 });
