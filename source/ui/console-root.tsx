@@ -1,15 +1,27 @@
 // Owns which target the console is on, so the profile switcher can change it without a
 // restart: a new target mounts a fresh console (new connection, that profile's history).
+// `\c DBNAME` changes the target too, but keeps the history it had and says what it did.
 import { useMemo, useState } from 'react';
 import type { ResolvedTarget } from '../profiles/target.js';
-import { App } from './app.js';
+import { App, type SwitchOptions } from './app.js';
 import { HistoryFile } from './history-file.js';
 
-export interface ConsoleRootProps { target: ResolvedTarget; readOnly: boolean; onExit(code: number): void }
+export interface ConsoleRootProps {
+  target: ResolvedTarget;
+  readOnly: boolean;
+  onExit(code: number): void;
+}
+
+interface Current {
+  target: ResolvedTarget;
+  historyOf: ResolvedTarget;
+  notice: string | null;
+  generation: number;
+}
 
 export function ConsoleRoot({ target: initial, readOnly, onExit }: ConsoleRootProps) {
-  const [current, setCurrent] = useState({ target: initial, generation: 0 });
-  const history = useMemo(() => HistoryFile.forTarget(current.target), [current.target]);
+  const [current, setCurrent] = useState<Current>({ target: initial, historyOf: initial, notice: null, generation: 0 });
+  const history = useMemo(() => HistoryFile.forTarget(current.historyOf), [current.historyOf]);
   return (
     <App
       key={current.generation}
@@ -17,8 +29,16 @@ export function ConsoleRoot({ target: initial, readOnly, onExit }: ConsoleRootPr
       // A read-only flag given on the command line stays in force; a profile can add its own.
       readOnly={readOnly || current.target.settings.readOnly === true}
       history={history}
+      notice={current.notice}
       onExit={onExit}
-      onSwitch={(target) => setCurrent((previous) => ({ target, generation: previous.generation + 1 }))}
+      onSwitch={(target, options: SwitchOptions = {}) =>
+        setCurrent((previous) => ({
+          target,
+          historyOf: options.keepHistory ? previous.historyOf : target,
+          notice: options.notice ?? null,
+          generation: previous.generation + 1,
+        }))
+      }
     />
   );
 }

@@ -10,8 +10,8 @@ import { HISTORY_LIMIT } from './state/history.js';
 
 export function historyDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DSNSH_STATE_DIR) return path.resolve(env.DSNSH_STATE_DIR);
-  const base = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME)
-    ? env.XDG_STATE_HOME : path.join(env.HOME || os.homedir(), '.local', 'state');
+  const base =
+    env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(env.HOME || os.homedir(), '.local', 'state');
   return path.join(base, 'dsnsh', 'history');
 }
 

@@ -5,14 +5,23 @@ import type { ResolvedTarget } from '../profiles/target.js';
 import { ConsoleRoot } from './console-root.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
-export interface ConsoleOptions { target: ResolvedTarget; readOnly: boolean }
+export interface ConsoleOptions {
+  target: ResolvedTarget;
+  readOnly: boolean;
+}
 
 export async function startConsole({ target, readOnly }: ConsoleOptions): Promise<number> {
   const screen = enterAlternateScreen();
   let exitCode = 0;
   try {
     const instance = render(
-      <ConsoleRoot target={target} readOnly={readOnly} onExit={(code) => { exitCode = code; }} />,
+      <ConsoleRoot
+        target={target}
+        readOnly={readOnly}
+        onExit={(code) => {
+          exitCode = code;
+        }}
+      />,
       { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
     );
     await instance.waitUntilExit();

@@ -7,7 +7,9 @@ import { runCli } from '../noninteractive/run-cli.js';
 
 describe.skipIf(!availability().postgres)('doctor and TLS', () => {
   let cluster: TlsCluster;
-  beforeAll(async () => { cluster = await startTlsCluster('hostssl-only'); }, 120_000);
+  beforeAll(async () => {
+    cluster = await startTlsCluster('hostssl-only');
+  }, 120_000);
   afterAll(() => cluster?.stop());
 
   const dsn = (params: string) => `postgres://postgres@localhost:${cluster.port}/postgres?${params}`;

@@ -7,7 +7,9 @@ import { MYSQL_DSN, PG_DSN, availability } from '../helpers/servers.js';
 import { runCli } from '../noninteractive/run-cli.js';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-doctor-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-doctor-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('doctor', () => {
@@ -20,8 +22,9 @@ describe('doctor', () => {
     expect(typeof report.latencyMs).toBe('number');
   });
 
-  it('sqlite without _fk: usable, with the warning; foreign keys reported', async () => {
-    const result = await runCli(['doctor', `sqlite://${path.join(dir, 'd.db')}`]);
+  it('sqlite with _fk=false: usable, with the warning; foreign keys reported', async () => {
+    // Without _fk the service turns foreign keys on (pop adds _fk=true): only _fk=false warns.
+    const result = await runCli(['doctor', `sqlite://${path.join(dir, 'd.db')}?_fk=false`]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/warning .*_fk/);
     expect(result.stdout).toMatch(/foreign.keys\s+(on|off)/);
@@ -30,7 +33,11 @@ describe('doctor', () => {
 
   it('reads the Ory migration table and its latest version', async () => {
     const db = path.join(dir, 'm.db');
-    await runCli([`sqlite://${db}`, '-c', "create table schema_migration (version varchar(48) not null, version_self int not null default 0); insert into schema_migration (version) values ('20200101000000000001'), ('20210817181232000006')"]);
+    await runCli([
+      `sqlite://${db}`,
+      '-c',
+      "create table schema_migration (version varchar(48) not null, version_self int not null default 0); insert into schema_migration (version) values ('20200101000000000001'), ('20210817181232000006')",
+    ]);
     const result = await runCli(['doctor', `sqlite://${db}?_fk=true`, '--json']);
     const report = JSON.parse(result.stdout);
     expect(report.migrations).toMatchObject({ table: 'schema_migration', applied: 2, latest: { version: '20210817181232000006' } });

@@ -1,6 +1,6 @@
 // Ctrl+C (SIGINT) cancels the running statement on the server before dsnsh exits with 130.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,10 +22,23 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
   throw new Error(`timed out waiting until ${what}`);
 }
 
-async function interruptRunning(dsn: string, sql: string, running: () => Promise<number>): Promise<{ code: number | null; stderr: string }> {
+/** Whether the process has a SIGINT handler installed (its SigCgt mask in /proc; Linux). */
+function catchesSigint(pid: number): boolean {
+  const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (mask === undefined) throw new Error(`no SigCgt line for process ${pid}`);
+  return ((BigInt(`0x${mask}`) >> 1n) & 1n) === 1n;
+}
+
+async function interruptRunning(
+  dsn: string,
+  sql: string,
+  running: () => Promise<number>,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [CLI_PATH, dsn, '-c', sql], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await waitUntil(async () => (await running()) === 1, 'the statement runs on the server');
   child.kill('SIGINT');
@@ -35,7 +48,8 @@ async function interruptRunning(dsn: string, sql: string, running: () => Promise
 describe.skipIf(!availability().postgres)('SIGINT on PostgreSQL', () => {
   it('cancels pg_sleep on the server and exits 130', async () => {
     const tag = `cli_sigint_${process.pid}`;
-    const running = () => count(PG_DSN, `select count(*) from pg_stat_activity where state = 'active' and query like '%${tag}%' and pid <> pg_backend_pid()`);
+    const running = () =>
+      count(PG_DSN, `select count(*) from pg_stat_activity where state = 'active' and query like '%${tag}%' and pid <> pg_backend_pid()`);
     const result = await interruptRunning(PG_DSN, `select pg_sleep(60) as ${tag}`, running);
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('interrupted');
@@ -46,7 +60,8 @@ describe.skipIf(!availability().postgres)('SIGINT on PostgreSQL', () => {
 describe.skipIf(!availability().mysql)('SIGINT on MariaDB', () => {
   it('cancels SLEEP on the server and exits 130', async () => {
     const tag = `cli_sigint_${process.pid}`;
-    const running = () => count(MYSQL_DSN, `select count(*) from information_schema.processlist where info like 'select sleep(60) as ${tag}%'`);
+    const running = () =>
+      count(MYSQL_DSN, `select count(*) from information_schema.processlist where info like 'select sleep(60) as ${tag}%'`);
     const result = await interruptRunning(MYSQL_DSN, `select sleep(60) as ${tag}`, running);
     expect(result.code).toBe(130);
     await waitUntil(async () => (await running()) === 0, 'the server has stopped the statement');
@@ -101,21 +116,44 @@ describe('SIGINT during a long SQLite statement (SQLite runs in the CLI process)
       expect((await runCli([dsn, '-c', 'create table kept (n integer); insert into kept values (1)'])).code).toBe(0);
       // The insert holds the transaction open (and creates the rollback journal) while the
       // recursive count runs for minutes.
-      const child = spawn(process.execPath, [CLI_PATH, dsn, '-c', 'begin; insert into kept values (2);',
-        '-c', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c'],
-      { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+      const child = spawn(
+        process.execPath,
+        [
+          CLI_PATH,
+          dsn,
+          '-c',
+          'begin; insert into kept values (2);',
+          '-c',
+          'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c',
+        ],
+        { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal })),
+      );
       try {
-        await waitUntil(async () => existsSync(`${file}-journal`), 'the transaction has written');
-        // A moment for the count to start (it is the next statement, run as soon as the insert returned).
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // The insert has written (its journal is there) and a statement runs inside SQLite: the
+        // process has no SIGINT handler only during such a call (in-process-connection.ts).
+        await waitUntil(
+          async () => existsSync(`${file}-journal`) && !catchesSigint(child.pid!),
+          'a statement runs inside SQLite after the insert',
+        );
         child.kill('SIGINT');
         // Killed by the signal, as a shell shows it: 130.
         expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
       } finally {
         child.kill('SIGKILL');
       }
-      const after = await runCli([dsn, '-c', 'select count(*) from kept', '-c', 'pragma integrity_check', '--no-header', '--format', 'csv']);
+      const after = await runCli([
+        dsn,
+        '-c',
+        'select count(*) from kept',
+        '-c',
+        'pragma integrity_check',
+        '--no-header',
+        '--format',
+        'csv',
+      ]);
       expect(after.stdout).toBe('1\nok\n');
       expect(after.code).toBe(0);
     } finally {

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { PG_DSN, availability } from '../helpers/servers.js';
 import { execFile, execFileSync } from 'node:child_process';
-import { CLI_PATH } from '../helpers/cli-path.js';
+import { cliPathFor, worldReadableFolder } from '../helpers/cli-for-other-user.js';
 import { baseEnv, runCli, type CliOptions } from '../noninteractive/run-cli.js';
 
 const hasSetpriv = (() => {
@@ -48,7 +48,13 @@ describe('profile commands', () => {
     expect(JSON.stringify(json)).not.toContain('s3cr3t');
 
     const show = JSON.parse((await cli(['profile', 'show', 'prod.eu-1', '--json'])).stdout);
-    expect(show).toMatchObject({ name: 'prod.eu-1', readOnly: true, note: 'EU', default: true, dsn: 'postgres://app:***@db.example:5432/app' });
+    expect(show).toMatchObject({
+      name: 'prod.eu-1',
+      readOnly: true,
+      note: 'EU',
+      default: true,
+      dsn: 'postgres://app:***@db.example:5432/app',
+    });
 
     expect((await cli(['profile', 'rename', 'prod.eu-1', 'prod.eu-2'])).code).toBe(0);
     expect((await cli(['profile', 'default'])).stdout).toBe('prod.eu-2\n');
@@ -113,14 +119,21 @@ describe('profile commands', () => {
   });
 
   it.skipIf(!hasSetpriv || process.getuid?.() !== 0)('a HOME without write permission, as an unprivileged user', async () => {
-    const readOnlyHome = path.join(home, 'ro');
+    // Below /tmp, not the test's temp folder: nobody must reach it whatever TMPDIR is.
+    const reachable = worldReadableFolder('dsnsh-profiles-nobody-');
+    onTestFinished(() => fs.rmSync(reachable, { recursive: true, force: true }));
+    const cliPath = cliPathFor(65534, reachable);
+    const readOnlyHome = path.join(reachable, 'ro');
     fs.mkdirSync(readOnlyHome, { mode: 0o555 });
-    fs.chmodSync(home, 0o755);
-    const asNobody = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI_PATH, ...args],
-        { env: baseEnv({ HOME: readOnlyHome, XDG_CONFIG_HOME: '' }) },
-        (error, stdout, stderr) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout, stderr }));
-    });
+    const asNobody = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliPath, ...args],
+          { env: baseEnv({ HOME: readOnlyHome, XDG_CONFIG_HOME: '' }) },
+          (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
     expect((await asNobody(['memory', '-c', 'select 1 as a'])).stdout).toBe('a\n1\n');
     const saved = await asNobody(['profile', 'add', 'x', 'memory']);
     expect(saved.code).toBe(2);

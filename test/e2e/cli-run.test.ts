@@ -9,7 +9,9 @@ import { CLI_PATH } from '../helpers/cli-path.js';
 import { baseEnv, runCli } from '../noninteractive/run-cli.js';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-cli-run-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-cli-run-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('memory and sqlite', () => {
@@ -30,7 +32,17 @@ describe('memory and sqlite', () => {
     const db = path.join(dir, 'run.db');
     const script = path.join(dir, 'script.sql');
     fs.writeFileSync(script, "insert into t values (2, 'two; with semicolon');\n-- comment\ninsert into t values (3, 'it''s');\n");
-    const result = await runCli([`sqlite://${db}?_fk=true`, '-c', 'create table t(id integer primary key, v text)', '-f', script, '-c', 'select * from t order by id', '--format', 'csv']);
+    const result = await runCli([
+      `sqlite://${db}?_fk=true`,
+      '-c',
+      'create table t(id integer primary key, v text)',
+      '-f',
+      script,
+      '-c',
+      'select * from t order by id',
+      '--format',
+      'csv',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe("id,v\n2,two; with semicolon\n3,it's\n");
   });
@@ -54,7 +66,9 @@ describe('memory and sqlite', () => {
   });
 
   it('-f - reads stdin between -c options', async () => {
-    const result = await runCli(['memory', '-c', 'create table t(a)', '-f', '-', '-c', 'select count(*) as n from t'], { input: 'insert into t values (1);\ninsert into t values (2);' });
+    const result = await runCli(['memory', '-c', 'create table t(a)', '-f', '-', '-c', 'select count(*) as n from t'], {
+      input: 'insert into t values (1);\ninsert into t values (2);',
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('n\n2\n');
   });
@@ -76,9 +90,17 @@ describe('memory and sqlite', () => {
   it('formats: json (one parseable array per result), ndjson, --no-header, --null', async () => {
     const sql = "select 1 as n, 'a\"b' as s, null as z union all select 2, 'c', 'd'";
     const json = await runCli(['memory', '-c', sql, '--format', 'json']);
-    expect(JSON.parse(json.stdout)).toEqual([{ n: 1, s: 'a"b', z: null }, { n: 2, s: 'c', z: 'd' }]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { n: 1, s: 'a"b', z: null },
+      { n: 2, s: 'c', z: 'd' },
+    ]);
     const ndjson = await runCli(['memory', '-c', sql, '--format', 'ndjson']);
-    expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l))).toHaveLength(2);
+    expect(
+      ndjson.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toHaveLength(2);
     const tsv = await runCli(['memory', '-c', sql, '--no-header', '--null', '(null)']);
     expect(tsv.stdout).toBe('1\ta"b\t(null)\n2\tc\td\n');
     const table = await runCli(['memory', '-c', "select 'x' || char(27) || '[2J' as v", '--format', 'table']);
@@ -118,11 +140,14 @@ describe('usage and DSN errors (exit 2), connection errors (exit 3)', () => {
 });
 
 describe('--help and --version', () => {
-  it.each([[['--help']], [['doctor', '--help']], [['profile', '--help']], [['dsn', '--help']], [['migrate', '--help']]])('%j', async (args) => {
-    const result = await runCli(args);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/usage/i);
-  });
+  it.each([[['--help']], [['doctor', '--help']], [['profile', '--help']], [['dsn', '--help']], [['migrate', '--help']]])(
+    '%j',
+    async (args) => {
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/usage/i);
+    },
+  );
   it('--version', async () => {
     const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     const result = await runCli(['--version']);
@@ -139,7 +164,19 @@ describe.skipIf(!availability().postgres)('PostgreSQL', () => {
   });
 
   it('a transaction spans -c options (one session)', async () => {
-    const result = await runCli([PG_DSN, '-c', 'begin', '-c', 'create temp table cli_tx(a int)', '-c', 'insert into cli_tx values (1)', '-c', 'select count(*) as n from cli_tx', '-c', 'rollback']);
+    const result = await runCli([
+      PG_DSN,
+      '-c',
+      'begin',
+      '-c',
+      'create temp table cli_tx(a int)',
+      '-c',
+      'insert into cli_tx values (1)',
+      '-c',
+      'select count(*) as n from cli_tx',
+      '-c',
+      'rollback',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('n\n1\n');
   });
@@ -180,7 +217,10 @@ describe.skipIf(!availability().mysql)('MariaDB', () => {
     const viaC = await runCli([MYSQL_DSN, '-c', "select 'a\\';b' as s # trailing; comment\n; select 2 as n", '--format', 'json']);
     expect(viaC.stderr).toBe('');
     expect(viaC.stdout).toBe('[\n{"s":"a\';b"}\n]\n[\n{"n":2}\n]\n');
-    const viaStdin = await runCli([], { env: { DSN: MYSQL_DSN }, input: 'create temporary table cli_t (a int);\ninsert into cli_t values (1),(2);\nselect count(*) as n from cli_t;\n' });
+    const viaStdin = await runCli([], {
+      env: { DSN: MYSQL_DSN },
+      input: 'create temporary table cli_t (a int);\ninsert into cli_t values (1),(2);\nselect count(*) as n from cli_t;\n',
+    });
     expect(viaStdin.stderr).toBe('');
     expect(viaStdin.stdout).toBe('n\n2\n');
   });

@@ -25,11 +25,12 @@ SELECT CASE k % 7 WHEN 0 THEN 9223372036854775807 - k WHEN 1 THEN -k * 1000003 E
 FROM g;`;
 
 const DIRECT = 'SELECT id, i, r, t, b, n FROM export ORDER BY id';
-const THROUGH_EXPRESSIONS = 'SELECT coalesce(id, NULL) AS id, coalesce(i, NULL) AS i, coalesce(r, NULL) AS r, coalesce(t, NULL) AS t, coalesce(b, NULL) AS b, coalesce(n, NULL) AS n FROM export ORDER BY id';
+const THROUGH_EXPRESSIONS =
+  'SELECT coalesce(id, NULL) AS id, coalesce(i, NULL) AS i, coalesce(r, NULL) AS r, coalesce(t, NULL) AS t, coalesce(b, NULL) AS b, coalesce(n, NULL) AS n FROM export ORDER BY id';
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsnsh-sqlite-export-'));
-  dsn = `sqlite://${path.join(dir, 'export.sqlite')}`;
+  dsn = `sqlite://${path.join(dir, 'export.sqlite')}?_fk=true`;
   const setup = await runCli([dsn, '-c', SETUP]);
   expect(setup.stderr).toBe('');
   expect(setup.code).toBe(0);
@@ -42,16 +43,20 @@ describe('SQLite export of many rows (rows formatted on a worker thread)', () =>
     ['tsv', []],
     ['csv', ['--no-header', '--null', 'NULL']],
     ['tsv', ['--null', '<null>']],
-  ])('%s %j: the same bytes as the row path', async (format, extra) => {
-    const direct = await runCli([dsn, '-c', DIRECT, '--format', format, ...extra]);
-    const reference = await runCli([dsn, '-c', THROUGH_EXPRESSIONS, '--format', format, ...extra]);
-    expect(direct.stderr).toBe('');
-    expect(direct.code).toBe(0);
-    expect(reference.code).toBe(0);
-    const lines = direct.stdout.split('\n');
-    expect(lines.length).toBeGreaterThan(ROWS);
-    expect(direct.stdout).toBe(reference.stdout);
-  }, 60_000);
+  ])(
+    '%s %j: the same bytes as the row path',
+    async (format, extra) => {
+      const direct = await runCli([dsn, '-c', DIRECT, '--format', format, ...extra]);
+      const reference = await runCli([dsn, '-c', THROUGH_EXPRESSIONS, '--format', format, ...extra]);
+      expect(direct.stderr).toBe('');
+      expect(direct.code).toBe(0);
+      expect(reference.code).toBe(0);
+      const lines = direct.stdout.split('\n');
+      expect(lines.length).toBeGreaterThan(ROWS);
+      expect(direct.stdout).toBe(reference.stdout);
+    },
+    60_000,
+  );
 
   it('writes values exactly (spot checks of the rendered rows)', async () => {
     const result = await runCli([dsn, '-c', `${DIRECT} LIMIT 12`, '--format', 'csv']);
@@ -66,7 +71,11 @@ describe('SQLite export of many rows (rows formatted on a worker thread)', () =>
   it('an export cut short by its reader (| head) ends quietly with exit 0', async () => {
     const child = await import('node:child_process');
     const { CLI_PATH } = await import('../helpers/cli-path.js');
-    const output = child.execFileSync('bash', ['-c', `node "${CLI_PATH}" "${dsn}" -c "${DIRECT}" --format csv | head -c 70000; echo " exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const output = child.execFileSync(
+      'bash',
+      ['-c', `node "${CLI_PATH}" "${dsn}" -c "${DIRECT}" --format csv | head -c 70000; echo " exit=\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8' },
+    );
     expect(output.endsWith(' exit=0\n')).toBe(true);
   }, 60_000);
 });

@@ -10,7 +10,9 @@ function runInPty(args: string[], env: Record<string, string | undefined> = {}):
   // node-pty sets TERM from `name`, so the terminal name carries TERM=dumb.
   const pty = spawn(process.execPath, [CLI_PATH, ...args], { name: fullEnv.TERM ?? 'xterm-256color', cols: 80, rows: 24, env: fullEnv });
   let output = '';
-  pty.onData((data) => { output += data; });
+  pty.onData((data) => {
+    output += data;
+  });
   return new Promise((resolve) => pty.onExit(({ exitCode }) => resolve({ code: exitCode, output })));
 }
 

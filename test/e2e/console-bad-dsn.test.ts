@@ -30,7 +30,11 @@ describe('a bad DSN at start', () => {
   });
 
   it('without a terminal, exits 2 with the message', () => {
-    const result = spawnSync(process.execPath, [CLI_PATH, BAD_DSN], { env: childEnv(consoles.env()), input: 'select 1;\n', encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI_PATH, BAD_DSN], {
+      env: childEnv(consoles.env()),
+      input: 'select 1;\n',
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^dsnsh: error: .*port/im);
     expect(result.stdout + result.stderr).not.toContain('sekrit-bad-dsn');

@@ -7,7 +7,12 @@ import { availability, PG_HOST, PG_PORT } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
 let proxy: Proxy | null = null;
-afterEach(async () => { session?.kill(); session = null; await proxy?.stop(); proxy = null; });
+afterEach(async () => {
+  session?.kill();
+  session = null;
+  await proxy?.stop();
+  proxy = null;
+});
 
 class Proxy {
   private server: net.Server | null = null;
@@ -50,7 +55,10 @@ async function freePort(): Promise<number> {
 describe.skipIf(!availability().postgres)('console faults', () => {
   it('waits for a server that is down at start, and recovers after losing it mid-session', async () => {
     proxy = new Proxy(await freePort());
-    session = startCli({ args: [`postgres://postgres@127.0.0.1:${proxy.port}/test?sslmode=disable&connect_timeout=2`], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    session = startCli({
+      args: [`postgres://postgres@127.0.0.1:${proxy.port}/test?sslmode=disable&connect_timeout=2`],
+      env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' },
+    });
     await session.waitFor('Cannot connect');
     await proxy.start();
     await session.waitFor(/ · connected/, 20_000);

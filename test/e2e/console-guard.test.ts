@@ -38,7 +38,10 @@ describe('confirmation before destructive statements', () => {
   it('a profile with confirmDestructive asks, showing the statement; n cancels, y runs it', async () => {
     const { home, env } = homeWith({});
     const db = join(home, 'guard.sqlite');
-    writeFileSync(join(home, 'config', 'profiles.json'), JSON.stringify({ profiles: { careful: { dsn: `sqlite://${db}?_fk=true`, confirmDestructive: true } }, defaultProfile: null }));
+    writeFileSync(
+      join(home, 'config', 'profiles.json'),
+      JSON.stringify({ profiles: { careful: { dsn: `sqlite://${db}?_fk=true`, confirmDestructive: true } }, defaultProfile: null }),
+    );
     runSql(`sqlite://${db}?_fk=true`, 'create table t (id integer primary key); insert into t values (1), (2), (3);');
     session = startCli({ args: ['careful'], env });
     await session.waitFor(' · connected');
@@ -76,7 +79,10 @@ describe('read-only sessions in the console', () => {
     const { home, env } = homeWith({});
     const db = join(home, 'ro.sqlite');
     runSql(`sqlite://${db}`, 'create table t (id integer); insert into t values (1), (2);');
-    writeFileSync(join(home, 'config', 'profiles.json'), JSON.stringify({ profiles: { look: { dsn: `sqlite://${db}`, readOnly: true } }, defaultProfile: null }));
+    writeFileSync(
+      join(home, 'config', 'profiles.json'),
+      JSON.stringify({ profiles: { look: { dsn: `sqlite://${db}`, readOnly: true } }, defaultProfile: null }),
+    );
     session = startCli({ args: ['look'], env });
     expect(await session.waitFor(' · connected')).toMatch(/^dsnsh look · sqlite · READ-ONLY/m);
     await runStatement(session, 'insert into t values (3);', 'ERROR');

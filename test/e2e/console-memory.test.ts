@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runStatement, startCli, type PtySession } from '../helpers/pty.js';
 
 let session: PtySession | null = null;
@@ -22,7 +22,17 @@ function temporaryFolder(prefix: string): string {
 function start(columns = 80, rows = 24): PtySession {
   const home = temporaryFolder('dsnsh-ui-');
   // No DSN anywhere and an empty config: bare dsnsh opens `memory`.
-  session = startCli({ columns, rows, env: { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined, DSNSH_CONFIG_DIR: undefined } });
+  session = startCli({
+    columns,
+    rows,
+    env: {
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_STATE_HOME: join(home, 'state'),
+      DSN: undefined,
+      DSNSH_CONFIG_DIR: undefined,
+    },
+  });
   return session;
 }
 
@@ -100,7 +110,11 @@ describe('console on memory', () => {
   it('scrolls a 100,000-row result to its end', async () => {
     const pty = start();
     await pty.waitFor(' · connected');
-    await runStatement(pty, 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) select i, i * 2 as twice from n;', /rows so far|rows ·/);
+    await runStatement(
+      pty,
+      'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000) select i, i * 2 as twice from n;',
+      /rows so far|rows ·/,
+    );
     pty.write('\x1b[F'); // End at the prompt does nothing to results; focus results first
     pty.write('\x1b[Z');
     pty.write('G');
@@ -110,8 +124,9 @@ describe('console on memory', () => {
     pty.write('g');
     // the first rows are kept while the middle of a long result is released
     await pty.waitFor(/^\s*1 │\s+2\s*$/m);
+    // 30 pages of 11 rows (the result's statement line above its grid takes one row of the area)
     pty.write('\x1b[6~'.repeat(30));
-    await pty.waitFor('row 361');
+    await pty.waitFor('row 331');
   });
 
   it('completes names, exports the result, shows help and migration details', async () => {
@@ -143,20 +158,43 @@ describe('console on memory', () => {
     const pty = start(120, 40);
     await pty.waitFor(' · connected');
     await runStatement(pty, "select 'wide' as a, 'b' as b;", '1 row');
+    expect(pty.frame().rows).toHaveLength(39);
     pty.resize(80, 24);
-    await pty.waitFor('1 row');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const screen = await pty.waitFor('sql>');
-    const lines = screen.split('\n');
-    expect(lines.length).toBe(24);
-    expect(lines[0]).toContain('dsnsh');
-    expect(lines.filter((line) => line.includes('sql>')).length).toBe(1);
+    // Redrawn for 80x24: laid out at rows - 1, one header, one prompt, the result still there.
+    await vi.waitFor(
+      () => {
+        const { rows } = pty.frame();
+        expect(rows).toHaveLength(23);
+        expect(rows[0]).toContain('dsnsh');
+        expect(rows.filter((line) => line.includes('sql>'))).toHaveLength(1);
+        expect(rows.join('\n')).toContain('1 row');
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+    // Ink draws the frame of the old size once when the terminal narrows (before the console's
+    // size hook runs), and that frame scrolls the screen: only frames after the redraw count.
+    const scrolledAtResize = pty.frame().scrolled;
+    expect(pty.frame().wrapped).toEqual([]);
+    await runStatement(pty, "select 'narrow' as a;", /narrow/);
+    expect(pty.frame().rows).toHaveLength(23);
+    expect(pty.frame().scrolled).toBe(scrolledAtResize);
+    expect(pty.frame().wrapped).toEqual([]);
     pty.write('\x04');
     expect(await pty.exited).toBe(0);
   });
 
   it('respects NO_COLOR and keeps history in memory when HOME is read-only', async () => {
-    session = startCli({ env: { HOME: '/proc/self', XDG_STATE_HOME: undefined, XDG_CONFIG_HOME: undefined, DSNSH_CONFIG_DIR: undefined, DSNSH_STATE_DIR: undefined, DSN: undefined, NO_COLOR: '1' } });
+    session = startCli({
+      env: {
+        HOME: '/proc/self',
+        XDG_STATE_HOME: undefined,
+        XDG_CONFIG_HOME: undefined,
+        DSNSH_CONFIG_DIR: undefined,
+        DSNSH_STATE_DIR: undefined,
+        DSN: undefined,
+        NO_COLOR: '1',
+      },
+    });
     const pty = session;
     await pty.waitFor('connected');
     await runStatement(pty, 'select 1 as a;', '1 row');
@@ -169,11 +207,16 @@ describe('console on memory', () => {
     expect(await pty.exited).toBe(0);
   });
 
-  it('Ctrl+C at an empty prompt quits and restores the terminal', async () => {
+  it('Ctrl+C at an empty prompt does not quit (issue 16.7); Ctrl+D quits and restores the terminal', async () => {
     const pty = start();
     await pty.waitFor(' · connected');
     pty.write('\x03');
-    expect(await pty.exited).toBe(130);
+    await pty.waitFor('Ctrl+D or \\q quits');
+    pty.write('\x03');
+    await pty.waitFor('Ctrl+D or \\q quits');
+    expect(pty.output()).not.toMatch(/\x1b\[\?1049l/);
+    pty.write('\x04');
+    expect(await pty.exited).toBe(0);
     expect(pty.output()).toMatch(/\x1b\[\?1049l[^]*$/);
   });
 });

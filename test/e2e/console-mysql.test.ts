@@ -4,7 +4,10 @@ import { runStatement, startCli, type PtySession } from '../helpers/pty.js';
 import { availability, MYSQL_DSN } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
-afterEach(() => { session?.kill(); session = null; });
+afterEach(() => {
+  session?.kill();
+  session = null;
+});
 
 describe.skipIf(!availability().mysql)('console on MySQL/MariaDB', () => {
   it('creates, inserts, describes, selects and drops', async () => {
@@ -13,8 +16,9 @@ describe.skipIf(!availability().mysql)('console on MySQL/MariaDB', () => {
     await runStatement(session, 'drop table if exists ui_console_items;', 'DROP');
     await runStatement(session, 'create table ui_console_items (id int primary key, label varchar(20) null);', 'CREATE');
     await runStatement(session, "insert into ui_console_items values (1, 'één'), (2, NULL);", /2 rows affected/);
-    const described = await runStatement(session, '\\d ui_console_items', /column\s+│\s+type/);
-    expect(described).toMatch(/label\s+│\s+varchar/);
+    const described = await runStatement(session, '\\d ui_console_items', /"PRIMARY" PRIMARY KEY/);
+    expect(described).toMatch(/Column\s+\|\s+Type/);
+    expect(described).toMatch(/label\s+\| varchar\(20\)/);
     const selected = await runStatement(session, 'select * from ui_console_items order by id;', /id │ label/);
     expect(selected).toMatch(/2 │ ∅/);
     await runStatement(session, 'drop table ui_console_items;', 'DROP');

@@ -5,7 +5,10 @@ import { startCli, type PtySession } from '../helpers/pty.js';
 import { availability, PG_DSN } from '../helpers/servers.js';
 
 let session: PtySession | null = null;
-afterEach(() => { session?.kill(); session = null; });
+afterEach(() => {
+  session?.kill();
+  session = null;
+});
 
 describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
   it('runs a statement, cancels pg_sleep with Ctrl+C, then runs another', async () => {
@@ -41,7 +44,8 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     await session.waitFor(/recovered\s*\n[─]+\s*\n\s*42/);
     session.write('select pg_sleep(30);');
     session.write('\r');
-    await session.waitFor('running');
+    // The spinner (the hint above, now wrapped whole, also says "before running it again")
+    await session.waitFor(/running [\d.]+ s/);
     session.write('\x03');
     session.write('\x03');
     expect(await session.exited).toBe(130);
@@ -50,7 +54,7 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
   it('scrolls to the end of 1,000,000 rows with bounded memory', async () => {
     session = startCli({ args: [PG_DSN], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
     await session.waitFor('connected');
-    session.write("select i, md5(i::text) as hash from generate_series(1, 1000000) as i;");
+    session.write('select i, md5(i::text) as hash from generate_series(1, 1000000) as i;');
     session.write('\r');
     await session.waitFor('rows so far');
     session.write('\x1b[Z');
@@ -73,6 +77,14 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
     expect(await session.waitFor('ERROR')).toMatch(/read-only/);
     session.write('\x04');
     expect(await session.exited).toBe(0);
+  });
+
+  it('\\conninfo names the server once (no repeated product name)', async () => {
+    session = startCli({ args: [PG_DSN], columns: 140, env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    await session.waitFor('connected');
+    session.write('\\conninfo\r');
+    const screen = await session.waitFor(/server\s+PostgreSQL \d+/);
+    expect(screen).not.toMatch(/PostgreSQL PostgreSQL/);
   });
 
   it('shows the transaction state and marks the failing position', async () => {
@@ -99,7 +111,10 @@ describe.skipIf(!availability().postgres)('console on PostgreSQL', () => {
 
 describe('console with an unreachable server', () => {
   it('opens with the error, says down, and still quits cleanly', async () => {
-    session = startCli({ args: ['postgres://postgres:hunter2@127.0.0.1:1/test?sslmode=disable&connect_timeout=2'], env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' } });
+    session = startCli({
+      args: ['postgres://postgres:hunter2@127.0.0.1:1/test?sslmode=disable&connect_timeout=2'],
+      env: { DSNSH_STATE_DIR: '/tmp/dsnsh-ui-test-state' },
+    });
     const screen = await session.waitFor('Cannot connect');
     expect(screen).toMatch(/down|reconnecting/);
     expect(session.output()).not.toContain('hunter2');

@@ -1,5 +1,8 @@
 // The built CLI (`dsnsh dsn explain`): JSON shape, human output, exit codes, no password leaks.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/cli-path.js';
 
@@ -12,11 +15,31 @@ function dsnsh(args: string[], env: Record<string, string | undefined> = {}): { 
 
 describe('dsnsh dsn explain (built CLI)', () => {
   it('prints the issue-2 JSON shape for a PostgreSQL DSN, password redacted', () => {
-    const { code, stdout } = dsnsh(['dsn', 'explain', 'postgres://kratos:S3cr3t-pw@db.example.com:6543/kratos?sslmode=verify-full&max_conns=20&timezone=UTC', '--json']);
+    const { code, stdout } = dsnsh([
+      'dsn',
+      'explain',
+      'postgres://kratos:S3cr3t-pw@db.example.com:6543/kratos?sslmode=verify-full&max_conns=20&timezone=UTC',
+      '--json',
+    ]);
     expect(code).toBe(0);
     expect(stdout).not.toContain('S3cr3t-pw');
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['backend', 'dsn', 'host', 'port', 'socket', 'path', 'database', 'user', 'pool', 'params', 'warnings']);
+    // The issue-2 fields first, then the connection as the service would use it (issue 15).
+    expect(Object.keys(json)).toEqual([
+      'backend',
+      'dsn',
+      'host',
+      'port',
+      'socket',
+      'path',
+      'database',
+      'user',
+      'pool',
+      'params',
+      'warnings',
+      'effective',
+      'sources',
+    ]);
     expect(json).toMatchObject({
       backend: 'postgres',
       dsn: 'postgres://kratos:***@db.example.com:6543/kratos?sslmode=verify-full&max_conns=20&timezone=UTC',
@@ -30,31 +53,53 @@ describe('dsnsh dsn explain (built CLI)', () => {
       warnings: [],
     });
     expect(json.pool.maxConns).toBe(20);
+    expect(json.effective).toMatchObject({
+      sslmode: 'verify-full',
+      tls: { encrypt: 'always', verify: 'chain-and-host-name' },
+      startupParameters: { timezone: 'UTC' },
+    });
+    expect(json.sources).toMatchObject({ host: 'dsn', sslmode: 'dsn', max_conns: 'dsn' });
     expect(Object.keys(json.pool)).toEqual(['maxConns', 'maxIdleConns', 'maxConnLifetimeMs', 'maxConnIdleTimeMs']);
   });
 
   it('explains a Go MySQL DSN with a unix socket', () => {
-    const { code, stdout } = dsnsh(['dsn', 'explain', '--json', 'mysql://app:p@ss:w/rd@unix(/run/mysqld/mysqld.sock)/app?time_zone=%27UTC%27']);
+    const { code, stdout } = dsnsh([
+      'dsn',
+      'explain',
+      '--json',
+      'mysql://app:p@ss:w/rd@unix(/run/mysqld/mysqld.sock)/app?time_zone=%27UTC%27',
+    ]);
     expect(code).toBe(0);
     expect(stdout).not.toContain('p@ss:w/rd');
-    expect(JSON.parse(stdout)).toMatchObject({ backend: 'mysql', host: null, port: null, socket: '/run/mysqld/mysqld.sock', database: 'app', user: 'app', params: { time_zone: "'UTC'" } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      backend: 'mysql',
+      host: null,
+      port: null,
+      socket: '/run/mysqld/mysqld.sock',
+      database: 'app',
+      user: 'app',
+      params: { time_zone: "'UTC'" },
+    });
   });
 
-  it('explains memory and sqlite, warning when _fk=true is missing', () => {
+  it('explains memory and sqlite: foreign keys on unless the DSN turns them off (pop adds _fk=true)', () => {
     const memory = JSON.parse(dsnsh(['dsn', 'explain', 'memory', '--json']).stdout);
-    expect(memory).toMatchObject({ backend: 'memory', path: ':memory:', warnings: [] });
+    expect(memory).toMatchObject({ backend: 'memory', path: ':memory:', warnings: [], effective: { foreignKeys: true } });
     const sqlite = JSON.parse(dsnsh(['dsn', 'explain', 'sqlite:///tmp/x.sqlite', '--json']).stdout);
-    expect(sqlite).toMatchObject({ backend: 'sqlite', path: '/tmp/x.sqlite' });
-    expect(sqlite.warnings[0]).toContain('_fk=true');
+    expect(sqlite).toMatchObject({ backend: 'sqlite', path: '/tmp/x.sqlite', warnings: [], effective: { foreignKeys: true } });
+    expect(sqlite.sources.foreign_keys).toContain('_fk=true');
+    const off = JSON.parse(dsnsh(['dsn', 'explain', 'sqlite:///tmp/x.sqlite?_fk=false', '--json']).stdout);
+    expect(off.warnings[0]).toMatch(/^FOREIGN KEYS ARE OFF/);
   });
 
   it('prints a human explanation with meanings and effective defaults', () => {
     const { code, stdout } = dsnsh(['dsn', 'explain', 'cockroach://root:Very-Secret-1@crdb:26257/defaultdb?max_conns=2O']);
+    expect(stdout).not.toContain('listens on 26257');
     expect(code).toBe(0);
     expect(stdout).not.toContain('Very-Secret-1');
     expect(stdout).toContain('cockroach');
     expect(stdout).toContain('cockroach://root:***@crdb:26257/defaultdb?max_conns=2O');
-    expect(stdout).toMatch(/sslmode\s+require \(the seed's default\)/);
+    expect(stdout).toMatch(/sslmode\s+prefer \(the service's driver default; Ory's documentation says require\)/);
     expect(stdout).toContain('max_conns: "2O" is not an integer');
   });
 
@@ -69,10 +114,10 @@ describe('dsnsh dsn explain (built CLI)', () => {
   });
 
   it('exits 2 with message and hint on stderr for a bad DSN', () => {
-    const { code, stdout, stderr } = dsnsh(['dsn', 'explain', 'mysql://u:Hidden-pw-9@tcp(h:1)/db?parseTime=maybe']);
+    const { code, stdout, stderr } = dsnsh(['dsn', 'explain', 'mysql://u:Hidden-pw-9@tcp(h:1)/db?allowAllFiles=maybe']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('parseTime "maybe" is not a boolean');
+    expect(stderr).toContain('allowAllFiles "maybe" is not a boolean');
     expect(stderr).toContain('hint:');
     expect(stderr).not.toContain('Hidden-pw-9');
   });
@@ -86,6 +131,45 @@ describe('dsnsh dsn explain (built CLI)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('\\x1b');
     expect(bad.stdout + bad.stderr).not.toContain('\x1b');
+  });
+
+  it('warns that cockroach:// without a port reaches 5432, and refuses upper-case schemes as Ory does', () => {
+    const crdb = JSON.parse(dsnsh(['dsn', 'explain', '--json', 'cockroach://root@crdb/defaultdb']).stdout);
+    expect(crdb.port).toBe(5432);
+    expect(crdb.warnings.join('\n')).toMatch(/CockroachDB listens on 26257/);
+    const upper = dsnsh(['dsn', 'explain', 'Postgres://u:Hidden-pw-9@h/db']);
+    expect(upper.code).toBe(2);
+    expect(upper.stderr).toMatch(/case-sensitive/);
+  });
+
+  it('a port error never quotes the password (issue 13 item 9), in text and JSON', () => {
+    for (const args of [
+      ['dsn', 'explain', 'postgres://app:Zq8v?Lm=x@host/app'],
+      ['dsn', 'explain', '--json', 'postgres://app:Zq8v?Lm=x@host/app'],
+    ]) {
+      const result = dsnsh(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout + result.stderr).not.toContain('Zq8v');
+    }
+  });
+
+  it('names the environment as a source, and the password file without its content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsnsh-explain-pgpass-'));
+    try {
+      writeFileSync(join(dir, 'pgpass'), '*:*:*:app:From-Passfile-3\n');
+      const { code, stdout } = dsnsh(['dsn', 'explain', '--json', 'postgres://app@/db'], {
+        PGHOST: 'envhost',
+        PGPASSFILE: join(dir, 'pgpass'),
+        PGSSLMODE: undefined,
+      });
+      expect(code).toBe(0);
+      expect(stdout).not.toContain('From-Passfile-3');
+      const json = JSON.parse(stdout);
+      expect(json.effective).toMatchObject({ hosts: [{ host: 'envhost', port: 5432 }], passwordFrom: `passfile ${join(dir, 'pgpass')}` });
+      expect(json.sources).toMatchObject({ host: 'environment PGHOST', passfile: 'environment PGPASSFILE' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows help with exit 0, and usage errors with exit 2', () => {

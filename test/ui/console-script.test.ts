@@ -10,26 +10,42 @@ import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli-path.js';
 
-interface ConsoleScriptModule { chunkToScript(chunk: string): string; SCRIPT_NAME: string; CACHE_NAME: string }
-type Evaluate = (require: unknown, load: (specifier: string) => Promise<unknown>, meta: { url: string }) => Promise<Record<string, unknown>>;
+interface ConsoleScriptModule {
+  chunkToScript(chunk: string): string;
+  SCRIPT_NAME: string;
+  CACHE_NAME: string;
+}
+type Evaluate = (
+  require: unknown,
+  load: (specifier: string) => Promise<unknown>,
+  meta: { url: string },
+) => Promise<Record<string, unknown>>;
 
-const BANNER = "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);";
+const BANNER =
+  "import { createRequire as __dsnshCreateRequire } from 'node:module'; const require = __dsnshCreateRequire(import.meta.url);";
 let transform: ConsoleScriptModule;
 const scratch = mkdtempSync(join(tmpdir(), 'dsnsh-console-script-'));
 
 beforeAll(async () => {
-  transform = await import(pathToFileURL(join(PROJECT_ROOT, 'scripts/console-script.mjs')).href) as ConsoleScriptModule;
+  transform = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts/console-script.mjs')).href)) as ConsoleScriptModule;
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Evaluates a transformed chunk with modules from `namespaces`; records what was loaded. */
-async function evaluateScript(script: string, namespaces: Record<string, unknown>): Promise<{ exports: Record<string, unknown>; loaded: string[] }> {
+async function evaluateScript(
+  script: string,
+  namespaces: Record<string, unknown>,
+): Promise<{ exports: Record<string, unknown>; loaded: string[] }> {
   const loaded: string[] = [];
   const evaluate = runInThisContext(script) as Evaluate;
-  const exports = await evaluate(() => 'required', async (specifier) => {
-    loaded.push(specifier);
-    return namespaces[specifier];
-  }, { url: 'file:///dist/chunks/console-script.js' });
+  const exports = await evaluate(
+    () => 'required',
+    async (specifier) => {
+      loaded.push(specifier);
+      return namespaces[specifier];
+    },
+    { url: 'file:///dist/chunks/console-script.js' },
+  );
   return { exports, loaded };
 }
 
@@ -41,9 +57,15 @@ describe('chunkToScript', () => {
     'import*as w from"node:path";async function later(){return(await import("./lazy.js")).v}',
     'var here=import.meta.url,strict=(function(){return this===void 0})();export{x as first,y,later,s as text,here,strict,early};',
   ].join('\n');
-  const namespaces = { './chunk-A.js': { a: 1, b: 2 }, './chunk-B.js': {}, 'node:process': { default: 'process' }, 'node:path': { sep: '/' }, './lazy.js': { v: 'lazy' } };
+  const namespaces = {
+    './chunk-A.js': { a: 1, b: 2 },
+    './chunk-B.js': {},
+    'node:process': { default: 'process' },
+    'node:path': { sep: '/' },
+    './lazy.js': { v: 'lazy' },
+  };
 
-  it('gives the module\'s exports, imports loaded first and in order, import() and import.meta through its parameters, strict mode', async () => {
+  it("gives the module's exports, imports loaded first and in order, import() and import.meta through its parameters, strict mode", async () => {
     const { exports, loaded } = await evaluateScript(transform.chunkToScript(chunk), namespaces);
     expect(loaded).toEqual(['./chunk-A.js', './chunk-B.js', 'node:process', 'node:path']);
     expect(exports).toMatchObject({ first: 1, y: 2, text: '\\export{x}', here: 'file:///dist/chunks/console-script.js', strict: true });
@@ -78,14 +100,21 @@ describe('the built console script', () => {
     const check = `const vm = require('node:vm'), fs = require('node:fs');
       const script = new vm.Script(fs.readFileSync(process.argv[1], 'utf8'), { filename: process.argv[1], cachedData: fs.readFileSync(process.argv[2]) });
       process.stdout.write(String(script.cachedDataRejected));`;
-    const result = spawnSync(process.execPath, ['-e', check, join(chunks, transform.SCRIPT_NAME), join(chunks, transform.CACHE_NAME)], { env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['-e', check, join(chunks, transform.SCRIPT_NAME), join(chunks, transform.CACHE_NAME)], {
+      env,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('false');
   });
 
   it('evaluates to the console module (startConsole) with the shared chunks it loads', () => {
     const cache = join(scratch, 'fresh.cache');
-    const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/console-script-train.mjs'), join(chunks, transform.SCRIPT_NAME), cache], { env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts/console-script-train.mjs'), join(chunks, transform.SCRIPT_NAME), cache],
+      { env, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(existsSync(cache)).toBe(true);

@@ -8,7 +8,9 @@ describe('terminal screen guard', () => {
   it('enters the alternate screen with bracketed paste and restores once', () => {
     const out = new PassThrough();
     let written = '';
-    out.on('data', (chunk: Buffer) => { written += chunk.toString(); });
+    out.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
     const stdin = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream;
     const listeners = process.listenerCount('uncaughtException');
     const guard = enterAlternateScreen(out as unknown as NodeJS.WriteStream, stdin);
@@ -23,8 +25,14 @@ describe('terminal screen guard', () => {
 
 describe('layout', () => {
   it.each([
-    [80, 24, 1, 0], [120, 40, 3, 0], [80, 24, 50, 0], [40, 10, 1, 0],
-    [80, 24, 1, 2], [80, 24, 50, 1], [80, 16, 8, 3], [40, 10, 1, 1],
+    [80, 24, 1, 0],
+    [120, 40, 3, 0],
+    [80, 24, 50, 0],
+    [40, 10, 1, 0],
+    [80, 24, 1, 2],
+    [80, 24, 50, 1],
+    [80, 16, 8, 3],
+    [40, 10, 1, 1],
   ])('%ix%i with %i prompt lines and %i DSN warnings fits in rows - 1', (columns, rows, promptText, warnings) => {
     const layout = consoleLayout(columns, rows, promptText, warnings);
     const top = (layout.showPanels ? 6 : 3) + (layout.showWarnings ? 1 : 0);

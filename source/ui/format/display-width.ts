@@ -23,7 +23,10 @@ export function sliceColumns(text: string, from: number, width: number): string 
   for (const { segment } of segmenter.segment(text)) {
     const segmentWidth = stringWidth(segment);
     const next = column + segmentWidth;
-    if (next <= from) { column = next; continue; }
+    if (next <= from) {
+      column = next;
+      continue;
+    }
     if (column >= end) break;
     if (column < from || next > end) out += ' '.repeat(Math.min(next, end) - Math.max(column, from));
     else out += segment;

@@ -3,24 +3,19 @@
 import { DsnError } from '../../dsn/errors.js';
 import { parseDsn, redactDsn } from '../../dsn/parse-dsn.js';
 import { checkProfileDsn } from '../../profiles/check-profile-dsn.js';
+import { parseTarget } from '../../profiles/resolve-target.js';
+import type { ResolvedTarget } from '../../profiles/target.js';
 import { escapeControl } from './cell-text.js';
 
 export type DsnCheckResult =
-  | { ok: true; warnings: string[]; literalPassword: boolean }
-  | { ok: false; message: string; hint: string; position: number | null };
+  { ok: true; warnings: string[]; literalPassword: boolean } | { ok: false; message: string; hint: string; position: number | null };
 
-/** The DSN with a password hidden, even when it does not parse yet. */
-export function maskPassword(dsn: string): string {
-  try {
-    return redactDsn(dsn);
-  } catch {
-    // user:password@ in a URL-style or Go MySQL DSN
-    return dsn.replace(/^([^:/]*:\/\/[^:@/]*:|[^:@/(]*:)[^@]*@/, '$1***@');
-  }
-}
+/** The DSN with a password hidden, even when it does not parse yet (redactDsn never throws). */
+export const maskPassword = redactDsn;
 
 export function checkDsnInput(dsn: string): DsnCheckResult {
-  if (dsn.trim() === '') return { ok: false, message: 'Type a DSN, e.g. postgres://user:${PGPASSWORD}@host:5432/db', hint: '', position: null };
+  if (dsn.trim() === '')
+    return { ok: false, message: 'Type a DSN, e.g. postgres://user:${PGPASSWORD}@host:5432/db', hint: '', position: null };
   try {
     const { literalPassword } = checkProfileDsn(dsn);
     let warnings: string[] = [];
@@ -36,11 +31,15 @@ export function checkDsnInput(dsn: string): DsnCheckResult {
   }
 }
 
-/** The warnings of the DSN the console is on (missing _fk, ignored pool values…); none when it does not parse. */
-export function dsnWarnings(dsn: string): string[] {
+/**
+ * The warnings of the target the console is on (ignored pool values, foreign keys off…), from the
+ * target's one parse (so a --pid target's warnings are read in its service's environment); none
+ * when it does not parse.
+ */
+export function dsnWarnings(target: ResolvedTarget): string[] {
   try {
     // A warning quotes the DSN's values, which may hold control characters (%1b decoded).
-    return parseDsn(dsn).warnings.map(escapeControl);
+    return parseTarget(target).warnings.map(escapeControl);
   } catch {
     return [];
   }

@@ -5,7 +5,10 @@ import { lex } from '../../sql/lex.js';
 import { SQL_KEYWORDS } from '../sql/completion.js';
 
 export type SyntaxClass = 'plain' | 'keyword' | 'string' | 'number' | 'comment';
-export interface Run { text: string; syntax: SyntaxClass }
+export interface Run {
+  text: string;
+  syntax: SyntaxClass;
+}
 
 const keywords = new Set(SQL_KEYWORDS.flatMap((keyword) => keyword.toLowerCase().split(' ')));
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Adapter } from '../../adapters/adapter.js';
 import { openAdapter } from '../../adapters/open-adapter.js';
-import { parseDsn } from '../../dsn/parse-dsn.js';
+import { parseTarget } from '../../profiles/resolve-target.js';
 import { DsnError } from '../../dsn/errors.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
@@ -28,9 +28,10 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
     let opened: Adapter | null = null;
     let session: ConsoleSession | null = null;
     setConnection({ status: 'connecting' });
-    (async () => {
+    void (async () => {
       try {
-        opened = await openAdapter(parseDsn(target.dsn));
+        // Read-only: SQLite opens the file read-only (never created, no DSN pragma that writes).
+        opened = await openAdapter(parseTarget(target), { readOnly });
         session = new ConsoleSession(opened, readOnly);
         if (opened.capabilities.concurrentSessions) await session.acquire();
         if (cancelled) {
@@ -43,8 +44,16 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
       } catch (error) {
         if (cancelled) return;
         const { message, hint } = describeFailure(error);
-        const targetIsWrong = error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
-        setConnection({ status: 'down', error: message, hint, retry: !targetIsWrong, pickProfile: targetIsWrong, badDsn: error instanceof DsnError });
+        const targetIsWrong =
+          error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
+        setConnection({
+          status: 'down',
+          error: message,
+          hint,
+          retry: !targetIsWrong,
+          pickProfile: targetIsWrong,
+          badDsn: error instanceof DsnError,
+        });
         await opened?.close().catch(() => undefined);
       }
     })();

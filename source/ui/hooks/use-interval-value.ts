@@ -20,10 +20,16 @@ export function useIntervalValue<T>(read: (() => Promise<T> | T) | null, periodM
       } catch {
         // The reader reports its own failures in the value; a throw just skips this round.
       }
-      if (!stopped) timer = setTimeout(() => { void tick(); }, periodMs);
+      if (!stopped)
+        timer = setTimeout(() => {
+          void tick();
+        }, periodMs);
     };
     void tick();
-    return () => { stopped = true; if (timer) clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
   }, [read, periodMs]);
   return value;
 }

@@ -8,7 +8,10 @@ import { addToHistory, searchHistoryBackward } from '../state/history.js';
 import { emptyPrompt, promptReducer, type PromptAction, type PromptBuffer } from '../state/prompt-buffer.js';
 import { shouldRunOnEnter } from '../sql/statement-end.js';
 
-export interface HistorySearch { query: string; match: number }
+export interface HistorySearch {
+  query: string;
+  match: number;
+}
 
 export interface PromptEditor {
   buffer: PromptBuffer;
@@ -22,12 +25,19 @@ export interface PromptEditor {
 }
 
 const editingCommands: Partial<Record<string, PromptAction>> = {
-  'prompt.left': { type: 'left' }, 'prompt.right': { type: 'right' },
-  'prompt.wordLeft': { type: 'wordLeft' }, 'prompt.wordRight': { type: 'wordRight' },
-  'prompt.home': { type: 'home' }, 'prompt.end': { type: 'end' },
-  'prompt.killToEnd': { type: 'killToEnd' }, 'prompt.killToStart': { type: 'killToStart' },
-  'prompt.deleteWordBefore': { type: 'deleteWordBefore' }, 'prompt.backspace': { type: 'backspace' },
-  'prompt.delete': { type: 'delete' }, 'prompt.historyPrev': { type: 'up' }, 'prompt.historyNext': { type: 'down' },
+  'prompt.left': { type: 'left' },
+  'prompt.right': { type: 'right' },
+  'prompt.wordLeft': { type: 'wordLeft' },
+  'prompt.wordRight': { type: 'wordRight' },
+  'prompt.home': { type: 'home' },
+  'prompt.end': { type: 'end' },
+  'prompt.killToEnd': { type: 'killToEnd' },
+  'prompt.killToStart': { type: 'killToStart' },
+  'prompt.deleteWordBefore': { type: 'deleteWordBefore' },
+  'prompt.backspace': { type: 'backspace' },
+  'prompt.delete': { type: 'delete' },
+  'prompt.historyPrev': { type: 'up' },
+  'prompt.historyNext': { type: 'down' },
   'prompt.newline': { type: 'newline' },
 };
 
@@ -37,10 +47,13 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
   const [, setTick] = useState(0);
   const rerender = useCallback(() => setTick((tick) => tick + 1), []);
 
-  const apply = useCallback((action: PromptAction) => {
-    buffer.current = promptReducer(buffer.current, action);
-    rerender();
-  }, [rerender]);
+  const apply = useCallback(
+    (action: PromptAction) => {
+      buffer.current = promptReducer(buffer.current, action);
+      rerender();
+    },
+    [rerender],
+  );
 
   /** Takes the buffer's text as a statement to run and clears the prompt. */
   const take = (): string => {
@@ -86,32 +99,38 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
     }
   };
 
-  const handleKey = useCallback((event: KeyEvent): string[] => {
-    const out: string[] = [];
-    const active = search.current;
-    if (active) {
-      handleSearchKey(event, active);
-      if (search.current !== null || commandFor(event, 'prompt') === 'prompt.cancelSearch') { rerender(); return out; }
-    }
-    if (event.name === 'paste') {
-      paste(event.text, out);
-    } else if (event.name === 'char' && !event.ctrl && !event.meta) {
-      buffer.current = promptReducer(buffer.current, { type: 'insert', text: event.text });
-    } else {
-      const command = commandFor(event, 'prompt');
-      if (command === 'prompt.submit') {
-        if (shouldRunOnEnter(buffer.current.text, dialect, false)) out.push(take());
-        else if (buffer.current.text.trim() !== '') buffer.current = promptReducer(buffer.current, { type: 'newline' });
-      } else if (command === 'prompt.searchHistory') {
-        search.current = { query: '', match: -1 };
-      } else if (command !== undefined) {
-        const action = editingCommands[command];
-        if (action) buffer.current = promptReducer(buffer.current, action);
+  const handleKey = useCallback(
+    (event: KeyEvent): string[] => {
+      const out: string[] = [];
+      const active = search.current;
+      if (active) {
+        handleSearchKey(event, active);
+        if (search.current !== null || commandFor(event, 'prompt') === 'prompt.cancelSearch') {
+          rerender();
+          return out;
+        }
       }
-    }
-    rerender();
-    return out;
-  }, [dialect, rerender]);
+      if (event.name === 'paste') {
+        paste(event.text, out);
+      } else if (event.name === 'char' && !event.ctrl && !event.meta) {
+        buffer.current = promptReducer(buffer.current, { type: 'insert', text: event.text });
+      } else {
+        const command = commandFor(event, 'prompt');
+        if (command === 'prompt.submit') {
+          if (shouldRunOnEnter(buffer.current.text, dialect, false)) out.push(take());
+          else if (buffer.current.text.trim() !== '') buffer.current = promptReducer(buffer.current, { type: 'newline' });
+        } else if (command === 'prompt.searchHistory') {
+          search.current = { query: '', match: -1 };
+        } else if (command !== undefined) {
+          const action = editingCommands[command];
+          if (action) buffer.current = promptReducer(buffer.current, action);
+        }
+      }
+      rerender();
+      return out;
+    },
+    [dialect, rerender],
+  );
 
   const remember = useCallback((statement: string): string[] => {
     const history = addToHistory(buffer.current.history, statement);

@@ -35,13 +35,27 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
       const joined = joinEscapePieces(pending, raw);
       pending = joined.pending;
       // A cut sequence whose rest never comes is given up after a moment.
-      if (pending !== '') flushTimer = setTimeout(() => { const rest = pending; pending = ''; onDecoded(rest); }, ESCAPE_WAIT_MS);
+      if (pending !== '')
+        flushTimer = setTimeout(() => {
+          const rest = pending;
+          pending = '';
+          onDecoded(rest);
+        }, ESCAPE_WAIT_MS);
       for (const event of joined.events) onDecoded(event);
     };
     const onDecoded = (raw: string): void => {
       for (const event of decodeInput(raw)) {
-        if (event.name === 'pasteStart') { inPaste.current = true; continue; }
-        if (event.name === 'pasteEnd') { inPaste.current = false; continue; }
+        // The markers reach the handler too: what a bracketed paste hands over is one input.
+        if (event.name === 'pasteStart') {
+          inPaste.current = true;
+          handlerRef.current(event);
+          continue;
+        }
+        if (event.name === 'pasteEnd') {
+          inPaste.current = false;
+          handlerRef.current(event);
+          continue;
+        }
         // Without bracketed paste, a multi-line paste can reach us cut right before a line break:
         // an Enter that follows pasted lines within a few milliseconds is part of the paste.
         if (!inPaste.current && event.name === 'return' && !event.meta && performance.now() - lastPasteAt.current < PASTE_GAP_MS) {
@@ -51,8 +65,16 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
         if (event.name === 'paste') lastPasteAt.current = performance.now();
         if (inPaste.current) {
           // Inside a bracketed paste, Enter and Tab are text.
-          const text = event.name === 'char' || event.name === 'paste' ? event.text
-            : event.name === 'return' ? '\r' : event.name === 'tab' ? '\t' : event.ctrl && event.name === 'j' ? '\n' : '';
+          const text =
+            event.name === 'char' || event.name === 'paste'
+              ? event.text
+              : event.name === 'return'
+                ? '\r'
+                : event.name === 'tab'
+                  ? '\t'
+                  : event.ctrl && event.name === 'j'
+                    ? '\n'
+                    : '';
           if (text !== '') handlerRef.current(keyEvent('paste', { text }));
           continue;
         }
@@ -60,6 +82,9 @@ export function useTerminalInput(handler: (event: KeyEvent) => void): void {
       }
     };
     emitter.on('input', onInput);
-    return () => { clearTimeout(flushTimer); emitter.off('input', onInput); };
+    return () => {
+      clearTimeout(flushTimer);
+      emitter.off('input', onInput);
+    };
   }, [emitter]);
 }

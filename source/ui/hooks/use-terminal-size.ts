@@ -2,7 +2,10 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
-export interface TerminalSize { columns: number; rows: number }
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
 
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
@@ -11,7 +14,9 @@ export function useTerminalSize(): TerminalSize {
   useEffect(() => {
     const onResize = (): void => setSize(read());
     stdout.on('resize', onResize);
-    return () => { stdout.off('resize', onResize); };
+    return () => {
+      stdout.off('resize', onResize);
+    };
   }, [stdout]);
   return size;
 }

@@ -5,11 +5,30 @@
 import { type KeyEvent, keyEvent } from './key-event.js';
 
 const csiKeys: Record<string, string> = {
-  A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', P: 'f1', Z: 'tab',
+  A: 'up',
+  B: 'down',
+  C: 'right',
+  D: 'left',
+  H: 'home',
+  F: 'end',
+  P: 'f1',
+  Z: 'tab',
 };
 const tildeKeys: Record<string, string> = {
-  '1': 'home', '7': 'home', '4': 'end', '8': 'end', '2': 'insert', '3': 'delete',
-  '5': 'pageUp', '6': 'pageDown', '11': 'f1', '12': 'f2', '15': 'f5', '17': 'f6', '200': 'pasteStart', '201': 'pasteEnd',
+  '1': 'home',
+  '7': 'home',
+  '4': 'end',
+  '8': 'end',
+  '2': 'insert',
+  '3': 'delete',
+  '5': 'pageUp',
+  '6': 'pageDown',
+  '11': 'f1',
+  '12': 'f2',
+  '15': 'f5',
+  '17': 'f6',
+  '200': 'pasteStart',
+  '201': 'pasteEnd',
 };
 
 function modifiersOf(code: number): { shift: boolean; meta: boolean; ctrl: boolean } {

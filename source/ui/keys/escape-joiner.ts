@@ -6,7 +6,10 @@
 const INCOMPLETE_CSI = /^\x1b\[[\d;]*$/;
 const COMPLETE_CSI_PREFIX = /^(\x1b\[[\d;]*[~A-Za-z])([^]*)$/;
 
-export interface Joined { events: string[]; pending: string }
+export interface Joined {
+  events: string[];
+  pending: string;
+}
 
 export function joinEscapePieces(pending: string, raw: string): Joined {
   const input = pending + raw;

@@ -19,7 +19,9 @@ export function helpLines(): string[] {
   for (const [command, description] of backslashHelp) lines.push(`  ${command.padEnd(26)} ${description}`);
   lines.push('Results');
   lines.push(`  ${NULL_MARK} is SQL NULL; control characters are shown escaped (\\n, \\x1b).`);
-  lines.push(`  Rows stream in as you scroll; the first ${DEFAULT_HEAD_LIMIT.toLocaleString('en-US')} and the newest ${DEFAULT_RETAIN_LIMIT.toLocaleString('en-US')} rows read are kept,`);
+  lines.push(
+    `  Rows stream in as you scroll; the first ${DEFAULT_HEAD_LIMIT.toLocaleString('en-US')} and the newest ${DEFAULT_RETAIN_LIMIT.toLocaleString('en-US')} rows read are kept,`,
+  );
   lines.push('  rows in between are released to bound memory (re-run the statement to see them).');
   return lines;
 }

@@ -14,13 +14,25 @@ export interface KeyCommand {
 }
 
 export const keyCommands = [
-  { id: 'app.interrupt', context: 'global', keys: ['ctrl+c'], description: 'cancel the running statement; twice (or at an empty prompt) quits' },
+  {
+    id: 'app.interrupt',
+    context: 'global',
+    keys: ['ctrl+c'],
+    description:
+      'cancel the running statement (twice quickly quits, for a cancel that hangs); at the prompt it clears the line: Ctrl+D or \\q quits',
+  },
   { id: 'app.quit', context: 'global', keys: ['ctrl+d'], description: 'quit (at an empty prompt)' },
   { id: 'app.help', context: 'global', keys: ['f1'], description: 'show or hide this help' },
   { id: 'app.profiles', context: 'global', keys: ['f2'], description: 'switch profile, or add one (a)' },
   { id: 'app.focusNext', context: 'global', keys: ['shift+tab', 'f6'], description: 'move focus: prompt → results → migrations' },
   { id: 'app.toggleRecord', context: 'global', keys: ['ctrl+x'], description: 'record view of the focused row (also \\x)' },
   { id: 'prompt.submit', context: 'prompt', keys: ['return'], description: 'run the statement when complete (ends with ; or is one line)' },
+  {
+    id: 'prompt.explain',
+    context: 'prompt',
+    keys: ['f5'],
+    description: 'show the plan of the statement in the prompt (\\explain; it does not run)',
+  },
   { id: 'prompt.newline', context: 'prompt', keys: ['meta+return', 'ctrl+j'], description: 'insert a line break' },
   { id: 'prompt.complete', context: 'prompt', keys: ['tab'], description: 'complete keyword, table or column' },
   { id: 'prompt.searchHistory', context: 'prompt', keys: ['ctrl+r'], description: 'search history backwards (again: older match)' },
@@ -46,15 +58,74 @@ export const keyCommands = [
   { id: 'scroll.bottom', context: 'results', keys: ['end', 'char:G', 'ctrl+end'], description: 'last row (reads the rest of the result)' },
   { id: 'scroll.left', context: 'results', keys: ['left', 'char:h'], description: 'scroll columns left' },
   { id: 'scroll.right', context: 'results', keys: ['right', 'char:l'], description: 'scroll columns right' },
+  { id: 'scroll.pageLeft', context: 'results', keys: ['shift+left', 'char:H'], description: 'scroll columns left by a screen width' },
+  { id: 'scroll.pageRight', context: 'results', keys: ['shift+right', 'char:L'], description: 'scroll columns right by a screen width' },
+  {
+    id: 'results.columnPrevious',
+    context: 'results',
+    keys: ['char:<'],
+    description: 'focus the previous column (for c, Y), scrolled into view',
+  },
+  { id: 'results.columnNext', context: 'results', keys: ['char:>'], description: 'focus the next column (for c, Y), scrolled into view' },
+  { id: 'results.jumpColumn', context: 'results', keys: ['char:@'], description: 'jump to a column by name (Tab completes, Enter jumps)' },
+  {
+    id: 'results.search',
+    context: 'results',
+    keys: ['char:/'],
+    description: 'search the loaded rows (case-insensitive), matches highlighted',
+  },
+  { id: 'results.searchNext', context: 'results', keys: ['char:n'], description: 'next match of the search' },
+  { id: 'results.searchPrevious', context: 'results', keys: ['char:N'], description: 'previous match of the search' },
+  {
+    id: 'results.sortAscending',
+    context: 'results',
+    keys: ['char:o'],
+    description: 'sort the loaded rows by the focused column, ascending, client-side (again: server order)',
+  },
+  {
+    id: 'results.sortDescending',
+    context: 'results',
+    keys: ['char:O'],
+    description: 'sort the loaded rows by the focused column, descending (again: server order)',
+  },
   { id: 'results.record', context: 'results', keys: ['char:x', 'return'], description: 'record view of the focused row' },
-  { id: 'results.copyCell', context: 'results', keys: ['char:c'], description: 'copy the focused row (OSC 52)' },
+  {
+    id: 'results.viewValue',
+    context: 'results',
+    keys: ['char:v'],
+    description: "view the focused row's whole values, wrapped (JSON pretty-printed); Esc closes",
+  },
+  {
+    id: 'results.copyCell',
+    context: 'results',
+    keys: ['char:c'],
+    description: "copy the focused cell's raw value (OSC 52 and the system clipboard)",
+  },
+  { id: 'results.copyRow', context: 'results', keys: ['char:r'], description: 'copy the focused row, tab-separated' },
+  {
+    id: 'results.copyColumn',
+    context: 'results',
+    keys: ['char:Y'],
+    description: 'copy the focused column, then t TSV, c CSV or m Markdown',
+  },
+  { id: 'results.copyResult', context: 'results', keys: ['char:y'], description: 'copy every loaded row, then t TSV, c CSV or m Markdown' },
   { id: 'results.back', context: 'results', keys: ['escape', 'char:i', 'char:q'], description: 'back to the prompt' },
   { id: 'results.help', context: 'results', keys: ['char:?'], description: 'show help' },
+  { id: 'blocks.previous', context: 'results', keys: ['char:['], description: 'previous (earlier) result in the scrollback' },
+  { id: 'blocks.next', context: 'results', keys: ['char:]'], description: 'next (later) result; past the last one, the newest' },
+  { id: 'blocks.start', context: 'results', keys: ['char:s'], description: 'jump to the start of the focused result' },
+  { id: 'blocks.fullScreen', context: 'results', keys: ['char:f'], description: 'open the focused result full screen (f or Esc: back)' },
 ] as const satisfies readonly KeyCommand[];
 
 export type KeyCommandId = (typeof keyCommands)[number]['id'];
 
-interface ParsedKey { name: string; text: string; ctrl: boolean; meta: boolean; shift: boolean }
+interface ParsedKey {
+  name: string;
+  text: string;
+  ctrl: boolean;
+  meta: boolean;
+  shift: boolean;
+}
 
 function parseSpec(spec: string): ParsedKey {
   const key: ParsedKey = { name: '', text: '', ctrl: false, meta: false, shift: false };
@@ -65,13 +136,14 @@ function parseSpec(spec: string): ParsedKey {
     key[match[1] as 'ctrl' | 'meta' | 'shift'] = true;
     rest = match[2] ?? '';
   }
-  if (rest.startsWith('char:')) { key.name = 'char'; key.text = rest.slice(5); } else key.name = rest;
+  if (rest.startsWith('char:')) {
+    key.name = 'char';
+    key.text = rest.slice(5);
+  } else key.name = rest;
   return key;
 }
 
-const parsedBindings = new Map<string, ParsedKey[]>(
-  keyCommands.map((command) => [command.id, command.keys.map(parseSpec)]),
-);
+const parsedBindings = new Map<string, ParsedKey[]>(keyCommands.map((command) => [command.id, command.keys.map(parseSpec)]));
 
 function keyMatches(event: KeyEvent, key: ParsedKey): boolean {
   if (event.name !== key.name || event.ctrl !== key.ctrl || event.meta !== key.meta) return false;
@@ -89,8 +161,22 @@ export function commandFor(event: KeyEvent, context: KeyContext): KeyCommandId |
 }
 
 const labels: Record<string, string> = {
-  return: 'Enter', pageUp: 'PgUp', pageDown: 'PgDn', escape: 'Esc', backspace: 'Backspace', tab: 'Tab',
-  up: '↑', down: '↓', left: '←', right: '→', home: 'Home', end: 'End', delete: 'Del', f1: 'F1', f2: 'F2', f6: 'F6',
+  return: 'Enter',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  escape: 'Esc',
+  backspace: 'Backspace',
+  tab: 'Tab',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  home: 'Home',
+  end: 'End',
+  delete: 'Del',
+  f1: 'F1',
+  f2: 'F2',
+  f6: 'F6',
 };
 
 export function keyLabel(spec: string): string {

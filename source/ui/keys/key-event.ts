@@ -12,5 +12,11 @@ export interface KeyEvent {
 }
 
 export function keyEvent(name: string, modifiers: Partial<Omit<KeyEvent, 'name'>> = {}): KeyEvent {
-  return { name, text: modifiers.text ?? '', ctrl: modifiers.ctrl ?? false, meta: modifiers.meta ?? false, shift: modifiers.shift ?? false };
+  return {
+    name,
+    text: modifiers.text ?? '',
+    ctrl: modifiers.ctrl ?? false,
+    meta: modifiers.meta ?? false,
+    shift: modifiers.shift ?? false,
+  };
 }

@@ -4,9 +4,27 @@ import { keyCommands, keyLabel, type KeyCommandId } from '../keys/key-bindings.j
 import { theme } from '../theme.js';
 
 const hintsFor: Record<'prompt' | 'results' | 'migrations', Array<[KeyCommandId, string]>> = {
-  prompt: [['prompt.submit', 'run'], ['prompt.newline', 'newline'], ['prompt.complete', 'complete'], ['app.focusNext', 'results'], ['app.help', 'help'], ['app.quit', 'quit']],
-  results: [['scroll.pageDown', 'page'], ['scroll.bottom', 'end'], ['scroll.right', 'columns'], ['results.record', 'record'], ['results.back', 'prompt'], ['app.help', 'help']],
-  migrations: [['app.focusNext', 'prompt'], ['app.help', 'help']],
+  prompt: [
+    ['prompt.submit', 'run'],
+    ['prompt.newline', 'newline'],
+    ['prompt.complete', 'complete'],
+    ['app.focusNext', 'results'],
+    ['app.help', 'help'],
+    ['app.quit', 'quit'],
+  ],
+  results: [
+    ['scroll.pageDown', 'page'],
+    ['scroll.bottom', 'end'],
+    ['scroll.right', 'columns'],
+    ['results.record', 'record'],
+    ['results.viewValue', 'value'],
+    ['results.back', 'prompt'],
+    ['app.help', 'help'],
+  ],
+  migrations: [
+    ['app.focusNext', 'prompt'],
+    ['app.help', 'help'],
+  ],
 };
 
 function firstKey(id: KeyCommandId): string {
@@ -19,5 +37,9 @@ export function hintText(focus: 'prompt' | 'results' | 'migrations'): string {
 }
 
 export function KeyHints({ focus }: { focus: 'prompt' | 'results' | 'migrations' }) {
-  return <Text wrap="truncate-end" color={theme.muted}>{hintText(focus)}</Text>;
+  return (
+    <Text wrap="truncate-end" color={theme.muted}>
+      {hintText(focus)}
+    </Text>
+  );
 }

@@ -1,5 +1,6 @@
 // Client pool against the DSN's limits, and server-side sessions; unreadable figures are named
 // in place instead of failing the panel.
+import { formatPoolLimit } from '../../dsn/pool-text.js';
 import { Text } from 'ink';
 import type { Figure, PoolSnapshot, ServerFacts } from '../../adapters/adapter.js';
 import type { Reading } from '../hooks/use-live-panels.js';
@@ -19,10 +20,15 @@ function figure(value: Figure<number> | undefined): string {
 
 export function poolLine(pool: PoolSnapshot | undefined): string {
   if (!pool) return 'pool …';
-  return `pool open ${pool.open}/${pool.maxConns} · idle ${pool.idle}/${pool.maxIdleConns} · in use ${pool.inUse} · waiting ${pool.waiting} · lifetime ${duration(pool.maxConnLifetimeMs)} · idle time ${duration(pool.maxConnIdleTimeMs)}`;
+  return `pool open ${pool.open}/${formatPoolLimit(pool.maxConns)} · idle ${pool.idle}/${pool.maxIdleConns} · in use ${pool.inUse} · waiting ${pool.waiting} · lifetime ${duration(pool.maxConnLifetimeMs)} · idle time ${duration(pool.maxConnIdleTimeMs)}`;
 }
 
-export function serverLine(facts: Reading<ServerFacts> | undefined): string {
+/**
+ * "this console": the server sessions this console holds, which are its pool's open connections
+ * (the server's own count by application name would include every other dsnsh, or every replica
+ * of the service whose application_name the DSN borrows).
+ */
+export function serverLine(facts: Reading<ServerFacts> | undefined, pool: PoolSnapshot | undefined): string {
   if (facts === undefined) return 'server …';
   if (!facts.ok) return `server figures not available: ${facts.reason}`;
   const value = facts.value;
@@ -30,14 +36,41 @@ export function serverLine(facts: Reading<ServerFacts> | undefined): string {
   if (!value.appSessions.ok && !value.totalSessions.ok && !value.maxConnections.ok) {
     return `server sessions not available (${value.appSessions.ok ? '' : value.appSessions.reason})${stale}`;
   }
-  return `server sessions: this app ${figure(value.appSessions)} · all ${figure(value.totalSessions)} · max ${figure(value.maxConnections)}${stale}`;
+  return `server sessions: this console ${pool ? pool.open : '…'} · all ${figure(value.totalSessions)} · max ${figure(value.maxConnections)}${stale}`;
 }
 
-export function PoolPanel({ pool, facts }: { pool: PoolSnapshot | undefined; facts: Reading<ServerFacts> | undefined }) {
+/**
+ * `locks`: a lock wait on the server, said first on the server line. `groups`: who holds the
+ * server's connections, on a line of its own where the server has sessions (undefined: no line).
+ */
+export function PoolPanel({
+  pool,
+  facts,
+  locks = null,
+  groups,
+}: {
+  pool: PoolSnapshot | undefined;
+  facts: Reading<ServerFacts> | undefined;
+  locks?: string | null;
+  groups?: string | null;
+}) {
   return (
     <>
-      <Text wrap="truncate-end"><Text color={theme.accent}>▌</Text>{poolLine(pool)}</Text>
-      <Text wrap="truncate-end"><Text color={theme.accent}>▌</Text>{serverLine(facts)}</Text>
+      <Text wrap="truncate-end">
+        <Text color={theme.accent}>▌</Text>
+        {poolLine(pool)}
+      </Text>
+      <Text wrap="truncate-end">
+        <Text color={theme.accent}>▌</Text>
+        {locks ? <Text color={theme.warning}>{`${locks} · `}</Text> : null}
+        {serverLine(facts, pool)}
+      </Text>
+      {groups === undefined ? null : (
+        <Text wrap="truncate-end">
+          <Text color={theme.accent}>▌</Text>
+          {groups ?? 'by app/user/client: … (read when a connection is free)'}
+        </Text>
+      )}
     </>
   );
 }

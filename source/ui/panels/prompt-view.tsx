@@ -18,12 +18,24 @@ export function promptHeight(buffer: PromptBuffer, maxLines: number): number {
 }
 
 const syntaxColour: Record<SyntaxClass, string | undefined> = {
-  plain: undefined, keyword: theme.keyword, string: theme.string, number: theme.number, comment: theme.comment,
+  plain: undefined,
+  keyword: theme.keyword,
+  string: theme.string,
+  number: theme.number,
+  comment: theme.comment,
 };
 
 function Coloured({ text, classes, from, to }: { text: string; classes: SyntaxClass[]; from: number; to: number }) {
   if (!theme.enabled || from >= to) return <>{text.slice(from, to)}</>;
-  return <>{runs(text, classes, from, to).map((run, index) => <Text key={index} color={syntaxColour[run.syntax]}>{run.text}</Text>)}</>;
+  return (
+    <>
+      {runs(text, classes, from, to).map((run, index) => (
+        <Text key={index} color={syntaxColour[run.syntax]}>
+          {run.text}
+        </Text>
+      ))}
+    </>
+  );
 }
 
 interface PromptViewProps {
@@ -37,17 +49,28 @@ interface PromptViewProps {
 
 export function PromptView({ dialect, buffer, search, width, maxLines, active }: PromptViewProps) {
   if (search) {
-    const match = search.match === -1 ? '' : (buffer.history[search.match] ?? '').replace(/\n/g, ' ');
-    return <Text wrap="truncate-end">{`(history search) '${search.query}': `}{match}</Text>;
+    const match = search.match === -1 ? '' : (buffer.history[search.match] ?? '').replace(/[\n\t]/g, ' ');
+    return (
+      <Text wrap="truncate-end">
+        {`(history search) '${search.query}': `}
+        {match}
+      </Text>
+    );
   }
-  const lines = buffer.text.split('\n');
-  const { line: cursorLine, column } = lineAndColumn(buffer.text, buffer.cursor);
+  // A TAB is shown as one space: same length, so every offset and column below still holds.
+  const shown = buffer.text.replace(/\t/g, ' ');
+  const lines = shown.split('\n');
+  const { line: cursorLine, column } = lineAndColumn(shown, buffer.cursor);
   const height = Math.min(maxLines, lines.length);
   const first = Math.max(0, Math.min(cursorLine - height + 1, lines.length - height));
   const room = Math.max(1, width - PROMPT.length - 1);
   const classes = useMemo(() => (theme.enabled ? classify(buffer.text, dialect) : []), [buffer.text, dialect]);
   let lineOffset = 0;
-  const offsets = lines.map((text) => { const start = lineOffset; lineOffset += text.length + 1; return start; });
+  const offsets = lines.map((text) => {
+    const start = lineOffset;
+    lineOffset += text.length + 1;
+    return start;
+  });
   return (
     <Box flexDirection="column">
       {lines.slice(first, first + height).map((text, offset) => {
@@ -59,7 +82,7 @@ export function PromptView({ dialect, buffer, search, width, maxLines, active }:
           return (
             <Text key={index} wrap="truncate-end">
               <Text color={theme.accent}>{prefix}</Text>
-              {fits ? <Coloured text={buffer.text} classes={classes} from={start} to={start + text.length} /> : sliceColumns(text, 0, room)}
+              {fits ? <Coloured text={shown} classes={classes} from={start} to={start + text.length} /> : sliceColumns(text, 0, room)}
             </Text>
           );
         }
@@ -70,9 +93,9 @@ export function PromptView({ dialect, buffer, search, width, maxLines, active }:
           return (
             <Text key={index} wrap="truncate-end">
               <Text color={theme.accent}>{prefix}</Text>
-              <Coloured text={buffer.text} classes={classes} from={start} to={start + column} />
+              <Coloured text={shown} classes={classes} from={start} to={start + column} />
               <Text inverse>{cursorChar}</Text>
-              <Coloured text={buffer.text} classes={classes} from={start + column + cursorChar.length} to={start + text.length} />
+              <Coloured text={shown} classes={classes} from={start + column + cursorChar.length} to={start + text.length} />
             </Text>
           );
         }

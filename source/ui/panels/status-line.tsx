@@ -11,7 +11,12 @@ export function spinnerFrame(elapsedMs: number): string {
 
 export function StatusLine({ text, runningMs, notice }: { text: string; runningMs: number | null; notice: string | null }) {
   if (runningMs !== null) {
-    return <Text wrap="truncate-end" color={theme.warning}>{`${spinnerFrame(runningMs)} running ${(runningMs / 1000).toFixed(1)} s · Ctrl+C cancels`}</Text>;
+    return (
+      <Text
+        wrap="truncate-end"
+        color={theme.warning}
+      >{`${spinnerFrame(runningMs)} running ${(runningMs / 1000).toFixed(1)} s · Ctrl+C cancels`}</Text>
+    );
   }
   // An empty Text takes no line in Ink: keep the line so the prompt does not jump when a status appears.
   if (!text && !notice) return <Text> </Text>;

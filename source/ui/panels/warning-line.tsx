@@ -10,5 +10,9 @@ export function warningLineText(warnings: string[]): string {
 }
 
 export function WarningLine({ warnings }: { warnings: string[] }) {
-  return <Text color={theme.warning} wrap="truncate-end">{warningLineText(warnings)}</Text>;
+  return (
+    <Text color={theme.warning} wrap="truncate-end">
+      {warningLineText(warnings)}
+    </Text>
+  );
 }

@@ -1,39 +1,62 @@
 // The connection the user's statements run on. On backends with concurrent connections it is one
 // session held for the whole console (transactions, SET, temp tables persist). On a
 // single-connection backend (SQLite) holding it would starve the live panels, so it is taken per
-// statement and given back as soon as no transaction or result stream needs it.
+// statement and given back as soon as no transaction or result stream needs it. A lost
+// connection is reported with what it took along (the open transaction, session settings) and
+// dropped; the next statement opens a new session, read-only again when asked. A signal that
+// ends the console first cancels the statement running on the server.
 import type { Adapter, Session, TransactionState } from '../../adapters/adapter.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
-import { readOnlySessionStatement } from '../../sql/read-only-session.js';
+import { openReadOnlySession } from '../../adapters/read-only-session.js';
+import { beforeSignalExit } from '../signal-cleanup.js';
+import { userSession, type UserSessionGuard } from './user-session.js';
 
 export class ConsoleSession {
   private session: Session | null = null;
   private acquiring: Promise<Session> | null = null;
+  private readonly guard: UserSessionGuard = { terminating: new AbortController(), running: new Set() };
+  private readonly stopWatching: () => void;
+  /** The current database a USE chose on this session; null: the DSN's (a new session starts there) */
+  database: string | null = null;
 
-  constructor(readonly adapter: Adapter, private readonly readOnly = false) {}
+  constructor(
+    readonly adapter: Adapter,
+    private readonly readOnly = false,
+  ) {
+    this.stopWatching = beforeSignalExit(() => this.cancelRunning());
+  }
 
-  private get keepOpen(): boolean { return this.adapter.capabilities.concurrentSessions; }
+  /** SIGTERM and co.: cancel what runs on the server (the adapters do it on abort) and wait for it. */
+  private async cancelRunning(): Promise<void> {
+    this.guard.terminating.abort(new Error('terminating'));
+    await Promise.allSettled([...this.guard.running]);
+  }
+
+  private get keepOpen(): boolean {
+    return this.adapter.capabilities.concurrentSessions;
+  }
 
   /** True while the connection is held by the user (single-connection backends: others must wait) */
-  get holding(): boolean { return this.session !== null || this.acquiring !== null; }
+  get holding(): boolean {
+    return this.session !== null || this.acquiring !== null;
+  }
 
   /** Other readers (panels, completion, \dt) would wait for the user's connection */
-  get othersMustWait(): boolean { return !this.keepOpen && this.holding; }
+  get othersMustWait(): boolean {
+    return !this.keepOpen && this.holding;
+  }
 
   async acquire(): Promise<Session> {
     if (this.session) return this.session;
     this.acquiring ??= (async () => {
-      const session = await this.adapter.session();
-      try {
-        // --read-only / a read-only profile: the server refuses writes on this session.
-        if (this.readOnly) await session.run(readOnlySessionStatement(this.adapter.backend));
-      } catch (error) {
-        await session.release().catch(() => undefined);
-        throw error;
-      }
+      // --read-only / a read-only profile: the server refuses writes, the guard what would turn that off.
+      const opened = this.readOnly ? await openReadOnlySession(this.adapter) : await this.adapter.session();
+      const session = userSession(opened, { adapter: this.adapter, readOnly: this.readOnly, guard: this.guard });
       this.session = session;
       return session;
-    })().finally(() => { this.acquiring = null; });
+    })().finally(() => {
+      this.acquiring = null;
+    });
     return this.acquiring;
   }
 
@@ -49,15 +72,27 @@ export class ConsoleSession {
     await session.release().catch(() => undefined);
   }
 
+  /** After a USE: reads the session's current database with `statement` (SELECT DATABASE()). */
+  async readDatabase(statement: string): Promise<void> {
+    try {
+      const value = (await (await this.acquire()).run(statement)).rows[0]?.[0];
+      this.database = typeof value === 'string' ? value : null;
+    } catch {
+      // the statement's own outcome already says what went wrong with the connection
+    }
+  }
+
   /** After a failure: a lost connection is dropped so the next statement starts on a fresh one. */
   async afterError(error: unknown): Promise<void> {
     if (!(error instanceof AdapterError) || error.kind !== 'connect' || this.session === null) return;
     const session = this.session;
     this.session = null;
+    this.database = null;
     await session.release().catch(() => undefined);
   }
 
   async close(): Promise<void> {
+    this.stopWatching();
     const session = this.session;
     this.session = null;
     await session?.release().catch(() => undefined);

@@ -13,13 +13,20 @@ export async function migrationDetails(adapter: Adapter, dir: string | undefined
     if (report.rows.length === 0) {
       const lines = [
         summary.tool ? `tool ${summary.tool}, table ${summary.table ?? '?'}` : 'No migration table found in this database.',
-        dir ? `folder ${dir}` : 'No migrations folder set for this profile (profile setting migrationsDir), so pending migrations are unknown.',
+        dir
+          ? `folder ${dir}`
+          : 'No migrations folder set for this profile (profile setting migrationsDir), so pending migrations are unknown.',
         ...(summary.latest ? [`latest applied ${summary.latest.version}${summary.latest.name ? ` ${summary.latest.name}` : ''}`] : []),
         ...summary.warnings,
       ];
       return { kind: 'info', title: 'Migrations', lines };
     }
-    const columns = [{ name: 'version', type: 'text' }, { name: 'name', type: 'text' }, { name: 'state', type: 'text' }, { name: 'file', type: 'text' }];
+    const columns = [
+      { name: 'version', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'state', type: 'text' },
+      { name: 'file', type: 'text' },
+    ];
     const rows = report.rows.map((row) => [row.version, row.name, row.file === null ? 'Applied (unknown: no file)' : row.state, row.file]);
     return { kind: 'rows', source: ResultSource.fromRows(columns, rows), elapsedMs: performance.now() - started, statement: '' };
   } catch (error) {

@@ -1,11 +1,25 @@
-// What the result area shows after a statement or command.
+// What the result area shows after a statement or command. A `transient` outcome (a question
+// before a statement runs, the migration list, a connection retrying) is not kept in the scrollback
+// when the next one replaces it.
 import type { ResultSource } from './result-source.js';
 
-export type Outcome =
-  | { kind: 'rows'; source: ResultSource; elapsedMs: number; statement: string }
-  | { kind: 'done'; summary: string; elapsedMs: number; statement: string }
-  | { kind: 'error'; message: string; hint: string | null; statement: string; position: number | null; cause?: unknown }
-  | { kind: 'info'; title: string; lines: string[] };
+interface Kept {
+  transient?: boolean;
+}
+
+export type Outcome = Kept &
+  (
+    | { kind: 'rows'; source: ResultSource; elapsedMs: number; statement: string }
+    | {
+        kind: 'done';
+        summary: string;
+        elapsedMs: number;
+        statement: string;
+        /** the server's warnings (MySQL SHOW WARNINGS) */ warnings?: string[];
+      }
+    | { kind: 'error'; message: string; hint: string | null; statement: string; position: number | null; cause?: unknown }
+    | { kind: 'info'; title: string; lines: string[]; statement?: string }
+  );
 
 /** "INSERT · 3 rows affected" */
 export function describeWrite(command: string | null, affectedRows: number | null): string {

@@ -15,7 +15,11 @@ export class ResultSource {
   complete: boolean;
   failure: Error | null = null;
 
-  private constructor(readonly columns: Column[], private readonly stream: RowStream | null, retainLimit?: number) {
+  private constructor(
+    readonly columns: Column[],
+    private readonly stream: RowStream | null,
+    retainLimit?: number,
+  ) {
     this.rows = new RowStore(retainLimit);
     this.iterator = stream ? stream[Symbol.asyncIterator]() : null;
     this.complete = stream === null;
@@ -27,24 +31,47 @@ export class ResultSource {
     return source;
   }
 
+  /** Rows taken from another result (sorted client-side): `whole` false when they are not all of its rows. */
+  static fromLoadedRows(columns: Column[], rows: Row[], whole: boolean): ResultSource {
+    const source = ResultSource.fromRows(columns, rows);
+    source.partial = !whole;
+    return source;
+  }
+  private partial = false;
+
   static fromStream(stream: RowStream, retainLimit?: number): ResultSource {
     return new ResultSource(stream.columns, stream, retainLimit);
   }
 
   get layout(): TableLayout {
-    // Sized once from the first rows; re-sized only if it was computed before any row arrived.
+    // Sized once from the first rows; re-sized only if it was computed before any row arrived,
+    // or for another screen width (the columns share the width).
     if (this.layoutCache === null || (this.layoutFromNoRows && this.rows.rowCount > 0)) {
       this.layoutFromNoRows = this.rows.rowCount === 0;
-      this.layoutCache = layoutTable(this.columns, this.rows.slice(0, LAYOUT_SAMPLE).filter((row): row is Row => row !== 'released'));
+      this.layoutCache = layoutTable(
+        this.columns,
+        this.rows.slice(0, LAYOUT_SAMPLE).filter((row): row is Row => row !== 'released'),
+        this.viewWidth,
+      );
     }
     return this.layoutCache;
   }
   private layoutFromNoRows = false;
+  private viewWidth = 0;
+
+  /** The layout for a screen this wide (the same one while the width stays). */
+  layoutAt(viewWidth: number): TableLayout {
+    if (viewWidth !== this.viewWidth) {
+      this.viewWidth = viewWidth;
+      this.layoutCache = null;
+    }
+    return this.layout;
+  }
 
   /** The layout widened for the rows about to be shown, so a later, longer value is not cut. */
-  layoutFor(from: number, to: number): TableLayout {
+  layoutFor(from: number, to: number, viewWidth: number): TableLayout {
     const rows = this.rows.slice(from, to).filter((row): row is Row => row !== 'released');
-    this.layoutCache = widenLayout(this.layout, rows);
+    this.layoutCache = widenLayout(this.layoutAt(viewWidth), rows);
     return this.layoutCache;
   }
 
@@ -80,16 +107,29 @@ export class ResultSource {
 
   /** One read at a time: a call while one runs shares it. A failure ends the result. */
   private read(step: () => Promise<void>): Promise<void> {
-    this.reading ??= step().catch((error: unknown) => {
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      this.finish();
-    }).finally(() => { this.reading = null; });
+    this.reading ??= step()
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.finish();
+      })
+      .finally(() => {
+        this.reading = null;
+      });
     return this.reading;
   }
 
-  get isReading(): boolean { return this.reading !== null; }
+  get isReading(): boolean {
+    return this.reading !== null;
+  }
+
+  /** The source reached its last row (not closed early): it holds or held every row */
+  get readToEnd(): boolean {
+    return !this.partial && (this.stream === null || this.finished);
+  }
+  private finished = false;
 
   private finish(): void {
+    this.finished = true;
     this.complete = true;
     this.iterator = null;
     void this.stream?.close().catch(() => undefined);

@@ -4,7 +4,9 @@ import type { Session } from '../../adapters/adapter.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
 import { type Outcome, describeWrite } from './outcome.js';
 import { ResultSource } from './result-source.js';
-import { returnsRows } from './statement-kind.js';
+import type { Backend } from '../../dsn/types.js';
+import { classifyStatement } from '../../sql/classify-statement.js';
+import type { SqlDialect } from '../../sql/dialect.js';
 
 export const STREAM_CHUNK = 500;
 
@@ -16,10 +18,17 @@ function errorOutcome(error: unknown, statement: string): Outcome {
   return { kind: 'error', message: error instanceof Error ? error.message : String(error), hint: null, statement, position: null };
 }
 
-export async function runStatement(session: Session, statement: string, signal: AbortSignal): Promise<Outcome> {
+export async function runStatement(
+  session: Session,
+  statement: string,
+  signal: AbortSignal,
+  dialect: Backend | SqlDialect,
+): Promise<Outcome> {
   const started = performance.now();
   try {
-    if (returnsRows(statement)) {
+    // Every statement that yields rows streams (WITH, VALUES, SHOW, EXPLAIN, a reading PRAGMA,
+    // DML … RETURNING: the stream runs it once, as run() would), so memory stays bounded.
+    if (classifyStatement(statement, dialect).returnsRows) {
       const stream = await session.stream(statement, { signal, chunkSize: STREAM_CHUNK });
       const source = ResultSource.fromStream(stream);
       // The first screen appears as soon as the first chunk is in.
@@ -31,7 +40,13 @@ export async function runStatement(session: Session, statement: string, signal: 
     if (result.columns.length > 0) {
       return { kind: 'rows', source: ResultSource.fromRows(result.columns, result.rows), elapsedMs: result.elapsedMs, statement };
     }
-    return { kind: 'done', summary: describeWrite(result.command, result.affectedRows), elapsedMs: result.elapsedMs, statement };
+    return {
+      kind: 'done',
+      summary: describeWrite(result.command, result.affectedRows),
+      elapsedMs: result.elapsedMs,
+      statement,
+      ...(result.warnings ? { warnings: result.warnings } : {}),
+    };
   } catch (error) {
     if (signal.aborted) return { kind: 'error', message: 'Statement cancelled.', hint: null, statement, position: null };
     return errorOutcome(error, statement);

@@ -19,6 +19,8 @@ export function statusText(outcome: Outcome | null, window: ResultWindow, option
     case 'error':
       return '';
     case 'info':
-      return window.rowCount > window.height ? `${window.visibleFrom + 1}-${Math.min(window.rowCount, window.visibleFrom + window.height)} of ${window.rowCount} lines` : '';
+      return window.rowCount > window.height
+        ? `${window.visibleFrom + 1}-${Math.min(window.rowCount, window.visibleFrom + window.height)} of ${window.rowCount} lines`
+        : '';
   }
 }

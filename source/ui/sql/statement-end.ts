@@ -3,6 +3,7 @@
 // full splitter.
 import { lexicalRules, type SqlDialect } from '../../sql/dialect.js';
 import { isCompleteStatement } from '../../sql/is-complete-statement.js';
+import { recordViewRequest } from './backslash-commands.js';
 
 interface ScanResult {
   /** Last significant character outside strings/comments */
@@ -33,7 +34,13 @@ function scan(text: string, dialect: SqlDialect): ScanResult {
       let depth = 1;
       index += 2;
       while (index < length && depth > 0) {
-        if (text.startsWith('*/', index)) { depth -= 1; index += 2; } else if (rules.nestedBlockComments && text.startsWith('/*', index)) { depth += 1; index += 2; } else index += 1;
+        if (text.startsWith('*/', index)) {
+          depth -= 1;
+          index += 2;
+        } else if (rules.nestedBlockComments && text.startsWith('/*', index)) {
+          depth += 1;
+          index += 2;
+        } else index += 1;
       }
       if (depth > 0) return { lastSignificant, open: true };
       continue;
@@ -48,16 +55,27 @@ function scan(text: string, dialect: SqlDialect): ScanResult {
         continue;
       }
     }
-    const quote = char === "'" || char === '"' || (char === '`' && rules.backtickIdentifiers) ? char : char === '[' && rules.bracketIdentifiers ? ']' : null;
+    const quote =
+      char === "'" || char === '"' || (char === '`' && rules.backtickIdentifiers)
+        ? char
+        : char === '[' && rules.bracketIdentifiers
+          ? ']'
+          : null;
     if (quote !== null) {
       const backslashes = rules.backslashInStrings || (rules.escapeStringPrefix && char === "'" && /[eE]/.test(text[index - 1] ?? ''));
       index += 1;
       let closed = false;
       while (index < length) {
         const current = text[index];
-        if (backslashes && current === '\\' && quote !== ']') { index += 2; continue; }
+        if (backslashes && current === '\\' && quote !== ']') {
+          index += 2;
+          continue;
+        }
         if (current === quote) {
-          if (text[index + 1] === quote && quote !== ']') { index += 2; continue; }
+          if (text[index + 1] === quote && quote !== ']') {
+            index += 2;
+            continue;
+          }
           index += 1;
           closed = true;
           break;
@@ -93,6 +111,8 @@ export function shouldRunOnEnter(text: string, dialect: SqlDialect, pasted: bool
   if (text.trim() === '') return false;
   if (text.trimStart().startsWith('\\')) return !text.includes('\n');
   if (isCompleteStatement(text, dialect)) return true;
+  // mycli's `\G` ends a statement as `;` does (outside strings and comments).
+  if (recordViewRequest(text) !== null && !isInsideOpenToken(text.replace(/\\G\s*;?\s*$/, ''), dialect)) return true;
   if (pasted) return false;
   return !text.includes('\n') && !isInsideOpenToken(text, dialect);
 }

@@ -1,8 +1,15 @@
 // The query prompt's buffer as a pure reducer: text, cursor and history browsing. Every key and
 // every pasted chunk is one action applied in order, so fast input can never race.
 import {
-  indexAt, lineAndColumn, lineCount, lineEnd, lineStart, nextCodePoint, previousCodePoint,
-  wordEndAfter, wordStartBefore,
+  indexAt,
+  lineAndColumn,
+  lineCount,
+  lineEnd,
+  lineStart,
+  nextCodePoint,
+  previousCodePoint,
+  wordEndAfter,
+  wordStartBefore,
 } from './text-motion.js';
 
 export interface PromptBuffer {
@@ -44,13 +51,17 @@ export function emptyPrompt(history: readonly string[] = []): PromptBuffer {
   return { text: '', cursor: 0, history, historyIndex: null, draft: '' };
 }
 
-/** Line breaks become \n, tabs two spaces, other control characters are dropped (ESC would corrupt the screen). */
+/**
+ * Line breaks become \n; a TAB stays a TAB (a pasted string must reach the server byte for byte;
+ * the prompt shows it as a space); other control characters are dropped (ESC would corrupt the screen).
+ */
 export function normaliseInsertedText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '  ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  );
 }
 
 function edit(state: PromptBuffer, from: number, to: number, text: string): PromptBuffer {

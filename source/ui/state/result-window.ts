@@ -18,6 +18,8 @@ export interface ResultWindow {
   viewWidth: number;
   /** Set by `bottom` while rows are still arriving: keep following the end as they come */
   followEnd: boolean;
+  /** The column the cell and column keys (copy, sort) act on */
+  focusedColumn: number;
 }
 
 export type ResultWindowAction =
@@ -33,6 +35,10 @@ export type ResultWindowAction =
   | { type: 'bottom' }
   | { type: 'scrollLeft' }
   | { type: 'scrollRight' }
+  | { type: 'pageLeft' }
+  | { type: 'pageRight' }
+  /** Focus a column spanning display columns [start, end) of a line, scrolled into view */
+  | { type: 'focusColumn'; column: number; start: number; end: number }
   | { type: 'focus'; row: number };
 
 /** Columns moved per horizontal step */
@@ -40,8 +46,16 @@ export const HORIZONTAL_STEP = 8;
 
 export function initialResultWindow(height = 10, viewWidth = 80): ResultWindow {
   return {
-    rowCount: 0, complete: false, focused: 0, visibleFrom: 0, height: Math.max(1, height),
-    horizontalOffset: 0, lineWidth: 0, viewWidth, followEnd: false,
+    rowCount: 0,
+    complete: false,
+    focused: 0,
+    visibleFrom: 0,
+    height: Math.max(1, height),
+    horizontalOffset: 0,
+    lineWidth: 0,
+    viewWidth,
+    followEnd: false,
+    focusedColumn: 0,
   };
 }
 
@@ -82,7 +96,11 @@ export function resultWindowReducer(state: ResultWindow, action: ResultWindowAct
       return { ...grown, followEnd: false };
     }
     case 'lineWidth':
-      return { ...state, lineWidth: action.width, horizontalOffset: clampHorizontal({ ...state, lineWidth: action.width }, state.horizontalOffset) };
+      return {
+        ...state,
+        lineWidth: action.width,
+        horizontalOffset: clampHorizontal({ ...state, lineWidth: action.width }, state.horizontalOffset),
+      };
     case 'lineUp':
       return focusRow(state, state.focused - 1);
     case 'lineDown':
@@ -105,6 +123,17 @@ export function resultWindowReducer(state: ResultWindow, action: ResultWindowAct
       return { ...state, horizontalOffset: clampHorizontal(state, state.horizontalOffset - HORIZONTAL_STEP) };
     case 'scrollRight':
       return { ...state, horizontalOffset: clampHorizontal(state, state.horizontalOffset + HORIZONTAL_STEP) };
+    case 'pageLeft':
+      return { ...state, horizontalOffset: clampHorizontal(state, state.horizontalOffset - state.viewWidth) };
+    case 'pageRight':
+      return { ...state, horizontalOffset: clampHorizontal(state, state.horizontalOffset + state.viewWidth) };
+    case 'focusColumn': {
+      // Just enough scrolling to show the column; its start wins when it is wider than the screen.
+      let offset = state.horizontalOffset;
+      if (action.end > offset + state.viewWidth) offset = action.end - state.viewWidth;
+      if (action.start < offset) offset = action.start;
+      return { ...state, focusedColumn: Math.max(0, action.column), horizontalOffset: clampHorizontal(state, offset) };
+    }
     case 'focus':
       return focusRow(state, action.row);
   }

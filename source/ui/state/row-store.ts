@@ -21,13 +21,22 @@ export class RowStore {
   /** Set once rows were passed over: later rows never join the head */
   private headClosed = false;
 
-  constructor(private readonly retainLimit = DEFAULT_RETAIN_LIMIT, private readonly headLimit = DEFAULT_HEAD_LIMIT) {}
+  constructor(
+    private readonly retainLimit = DEFAULT_RETAIN_LIMIT,
+    private readonly headLimit = DEFAULT_HEAD_LIMIT,
+  ) {}
 
-  get rowCount(): number { return this.count; }
+  get rowCount(): number {
+    return this.count;
+  }
   /** How many of the newest rows the window holds at least */
-  get retainedLimit(): number { return this.retainLimit; }
+  get retainedLimit(): number {
+    return this.retainLimit;
+  }
   /** First row of the sliding window (rows between the head and this are released) */
-  get firstRetainedRow(): number { return this.firstRetained; }
+  get firstRetainedRow(): number {
+    return this.firstRetained;
+  }
 
   append(rows: Row[]): void {
     if (rows.length === 0) return;

@@ -12,7 +12,8 @@ function referenceSlice(text: string, from: number, width: number): string {
   let out = '';
   for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
     const next = column + stringWidth(segment);
-    if (next > from && column < from + width) out += column < from || next > from + width ? ' '.repeat(Math.min(next, from + width) - Math.max(column, from)) : segment;
+    if (next > from && column < from + width)
+      out += column < from || next > from + width ? ' '.repeat(Math.min(next, from + width) - Math.max(column, from)) : segment;
     column = next;
   }
   return out;
@@ -29,11 +30,17 @@ describe('display width of single-width lines', () => {
   });
 
   it('measures and slices generated lines as the grapheme walk does', () => {
-    const piece = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...singleWidthChars) }, { weight: 1, arbitrary: fc.constantFrom('漢', '😀', 'e\u0301', 'ｱ') });
-    fc.assert(fc.property(fc.array(piece, { maxLength: 50 }), fc.nat(60), fc.nat(60), (pieces, from, width) => {
-      const text = pieces.join('');
-      expect(displayWidth(text)).toBe(stringWidth(text));
-      expect(sliceColumns(text, from, width)).toBe(referenceSlice(text, from, width));
-    }), { numRuns: 2000 });
+    const piece = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...singleWidthChars) },
+      { weight: 1, arbitrary: fc.constantFrom('漢', '😀', 'e\u0301', 'ｱ') },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 50 }), fc.nat(60), fc.nat(60), (pieces, from, width) => {
+        const text = pieces.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+        expect(sliceColumns(text, from, width)).toBe(referenceSlice(text, from, width));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -10,7 +10,16 @@ describe('cell text and layout', () => {
     expect(cellText('a\nb\x1b[2J')).toBe('a\\nb\\x1b[2J');
   });
   it('aligns CJK and emoji by display width', () => {
-    const layout = layoutTable([{ name: 'name', type: 'text' }, { name: 'n', type: 'int' }], [['中文', 1], ['😀x', 22]]);
+    const layout = layoutTable(
+      [
+        { name: 'name', type: 'text' },
+        { name: 'n', type: 'int' },
+      ],
+      [
+        ['中文', 1],
+        ['😀x', 22],
+      ],
+    );
     const lines = [headerLine(layout), rowLine(layout, ['中文', 1]), rowLine(layout, ['😀x', 22])];
     const widths = lines.map(displayWidth);
     expect(new Set(widths).size).toBe(1);

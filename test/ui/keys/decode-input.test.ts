@@ -37,7 +37,11 @@ describe('decodeInput', () => {
   });
 
   it('splits fast typing with control keys into separate events, in order', () => {
-    expect(decodeInput('ab\x01c').map((event) => `${event.ctrl ? 'C-' : ''}${event.name}:${event.text}`)).toEqual(['char:ab', 'C-a:', 'char:c']);
+    expect(decodeInput('ab\x01c').map((event) => `${event.ctrl ? 'C-' : ''}${event.name}:${event.text}`)).toEqual([
+      'char:ab',
+      'C-a:',
+      'char:c',
+    ]);
   });
 });
 

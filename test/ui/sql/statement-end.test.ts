@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseBackslashCommand } from '../../../source/ui/sql/backslash-commands.js';
-import { commonPrefix, completionCandidates, tablesMentioned, wordAtCursor } from '../../../source/ui/sql/completion.js';
 import { shouldRunOnEnter } from '../../../source/ui/sql/statement-end.js';
 
 describe('shouldRunOnEnter', () => {
@@ -28,20 +27,27 @@ describe('shouldRunOnEnter', () => {
 describe('backslash commands', () => {
   it.each([
     ['\\q', { kind: 'quit' }],
-    ['\\dt us*', { kind: 'listTables', pattern: 'us*' }],
+    ['\\dt us*', { kind: 'listTables', pattern: 'us*', only: 'table' }],
     ['\\d users', { kind: 'describe', name: 'users' }],
-    ['\\d', { kind: 'listTables', pattern: null }],
+    ['\\d', { kind: 'listTables', pattern: null, only: null }],
+    ['\\dt app.*', { kind: 'listTables', pattern: 'app.*', only: 'table' }],
+    // \dv is views only (it was the same as \dt).
+    ['\\dv', { kind: 'listTables', pattern: null, only: 'view' }],
+    ['\\dv v*', { kind: 'listTables', pattern: 'v*', only: 'view' }],
+    ['\\di', { kind: 'listIndexes', pattern: null }],
+    ['\\di items_*', { kind: 'listIndexes', pattern: 'items_*' }],
+    ['\\df', { kind: 'listFunctions', pattern: null }],
+    ['\\df app.touch', { kind: 'listFunctions', pattern: 'app.touch' }],
+    // psql's + (more detail) is taken: the description already shows comments.
+    ['\\d+ items', { kind: 'describe', name: 'items' }],
+    ['\\d+', { kind: 'listTables', pattern: null, only: null }],
+    ['\\dt+ a*', { kind: 'listTables', pattern: 'a*', only: 'table' }],
+    ['\\dv+', { kind: 'listTables', pattern: null, only: 'view' }],
+    ['\\di+', { kind: 'listIndexes', pattern: null }],
+    ['\\df+', { kind: 'listFunctions', pattern: null }],
     ['\\x', { kind: 'toggleRecord' }],
     ['\\zz', { kind: 'unknown', text: '\\zz' }],
-  ])('%s', (text, expected) => { expect(parseBackslashCommand(text)).toEqual(expected); });
-});
-
-describe('completion', () => {
-  it('finds the word under the cursor and candidates', () => {
-    expect(wordAtCursor('select * from us', 16)).toEqual({ from: 14, to: 16, word: 'us' });
-    expect(completionCandidates('us', ['users', 'user_roles', 'orders'])).toEqual(['users', 'user_roles']);
-    expect(completionCandidates('sel', [])).toEqual(['select']);
-    expect(commonPrefix(['users', 'user_roles'])).toBe('user');
-    expect(tablesMentioned('select a from users u join roles r on')).toEqual(['users', 'roles']);
+  ])('%s', (text, expected) => {
+    expect(parseBackslashCommand(text)).toEqual(expected);
   });
 });

@@ -47,28 +47,36 @@ describe('prompt buffer', () => {
   });
 
   it('a paste split into any chunks gives the same buffer as one paste', () => {
-    fc.assert(fc.property(
-      fc.string({ unit: fc.constantFrom('a', 'é', '😀', '\n', '\r', '\r\n', ' ', ';', '\t', '中') , maxLength: 200 }),
-      fc.array(fc.nat(), { maxLength: 10 }),
-      (text, cuts) => {
-        const positions = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let previous = 0;
-        for (const position of positions) { chunks.push(text.slice(previous, position)); previous = position; }
-        chunks.push(text.slice(previous));
-        const whole = apply(emptyPrompt(), { type: 'insert', text });
-        const pieces = apply(emptyPrompt(), ...chunks.map((chunk) => ({ type: 'insert', text: chunk }) as PromptAction));
-        expect(pieces.text).toBe(whole.text);
-        expect(pieces.cursor).toBe(whole.cursor);
-      },
-    ), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'é', '😀', '\n', '\r', '\r\n', ' ', ';', '\t', '中'), maxLength: 200 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (text, cuts) => {
+          const positions = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks: string[] = [];
+          let previous = 0;
+          for (const position of positions) {
+            chunks.push(text.slice(previous, position));
+            previous = position;
+          }
+          chunks.push(text.slice(previous));
+          const whole = apply(emptyPrompt(), { type: 'insert', text });
+          const pieces = apply(emptyPrompt(), ...chunks.map((chunk) => ({ type: 'insert', text: chunk }) as PromptAction));
+          expect(pieces.text).toBe(whole.text);
+          expect(pieces.cursor).toBe(whole.cursor);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('typing one character at a time equals inserting the whole string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), (text) => {
-      const typed = apply(emptyPrompt(), ...[...text].map((char) => ({ type: 'insert', text: char }) as PromptAction));
-      const pasted = apply(emptyPrompt(), { type: 'insert', text });
-      expect(typed.text).toBe(pasted.text);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        const typed = apply(emptyPrompt(), ...[...text].map((char) => ({ type: 'insert', text: char }) as PromptAction));
+        const pasted = apply(emptyPrompt(), { type: 'insert', text });
+        expect(typed.text).toBe(pasted.text);
+      }),
+    );
   });
 });

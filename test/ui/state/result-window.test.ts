@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeRowCount, initialResultWindow, resultWindowReducer, visibleTo, wantsMoreRows,
-  type ResultWindow, type ResultWindowAction,
+  describeRowCount,
+  initialResultWindow,
+  resultWindowReducer,
+  visibleTo,
+  wantsMoreRows,
+  type ResultWindow,
+  type ResultWindowAction,
 } from '../../../source/ui/state/result-window.js';
 
 function run(state: ResultWindow, ...actions: ResultWindowAction[]): ResultWindow {
   return actions.reduce(resultWindowReducer, state);
 }
-const loaded = (rows: number, complete = true): ResultWindow => run(initialResultWindow(10, 80), { type: 'rowsArrived', rowCount: rows, complete });
+const loaded = (rows: number, complete = true): ResultWindow =>
+  run(initialResultWindow(10, 80), { type: 'rowsArrived', rowCount: rows, complete });
 
 describe('result window', () => {
   const cases: Array<[string, ResultWindow, ResultWindowAction[], number, number]> = [
@@ -21,7 +27,16 @@ describe('result window', () => {
     ['top after bottom', loaded(100), [{ type: 'bottom' }, { type: 'top' }], 0, 0],
     ['fewer rows than the page', loaded(3), [{ type: 'pageDown' }], 2, 0],
     ['empty result', loaded(0), [{ type: 'lineDown' }, { type: 'bottom' }], 0, 0],
-    ['shrinking the height keeps the focused row visible', loaded(100), [{ type: 'focus', row: 9 }, { type: 'resize', height: 5, viewWidth: 80 }], 9, 5],
+    [
+      'shrinking the height keeps the focused row visible',
+      loaded(100),
+      [
+        { type: 'focus', row: 9 },
+        { type: 'resize', height: 5, viewWidth: 80 },
+      ],
+      9,
+      5,
+    ],
   ];
   it.each(cases)('%s', (_name, start, actions, focused, visibleFrom) => {
     const end = run(start, ...actions);
@@ -49,7 +64,13 @@ describe('result window', () => {
   });
 
   it('clamps horizontal scrolling to the line width', () => {
-    let state = run(loaded(10), { type: 'lineWidth', width: 100 }, { type: 'scrollRight' }, { type: 'scrollRight' }, { type: 'scrollRight' });
+    let state = run(
+      loaded(10),
+      { type: 'lineWidth', width: 100 },
+      { type: 'scrollRight' },
+      { type: 'scrollRight' },
+      { type: 'scrollRight' },
+    );
     expect(state.horizontalOffset).toBe(20);
     state = run(state, { type: 'scrollLeft' }, { type: 'scrollLeft' }, { type: 'scrollLeft' });
     expect(state.horizontalOffset).toBe(0);

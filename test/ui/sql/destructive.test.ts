@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWrite, markPosition } from '../../../source/ui/query/outcome.js';
-import { firstKeyword, returnsRows } from '../../../source/ui/query/statement-kind.js';
 import { destructiveReason, destructiveToConfirm } from '../../../source/ui/sql/destructive.js';
-
-describe('statement kind', () => {
-  it.each([
-    ['select 1', true], ['  -- c\n/* x */ WITH t AS (select 1) select * from t', true], ['with t as (select 1) insert into x select * from t', false],
-    ['insert into t values (1)', false], ['PRAGMA table_info(t)', true], ['pragma foreign_keys = on', false], ['show tables', true], ['begin', false],
-  ])('%j returns rows: %s', (sql, expected) => { expect(returnsRows(sql)).toBe(expected); });
-  it('finds the first keyword after comments', () => { expect(firstKeyword('/* a */ -- b\n Select 1')).toBe('select'); });
-});
 
 describe('outcome text', () => {
   it('marks the failing position on its line', () => {
@@ -24,14 +15,22 @@ describe('outcome text', () => {
 
 describe('destructive statements', () => {
   it.each([
-    ['drop table users', 'DROP'],
+    ['drop table users', 'DROP TABLE'],
     ['TRUNCATE users', 'TRUNCATE'],
     ['delete from users', 'DELETE without WHERE'],
-    ["delete from users where id = 1", null],
+    ['delete from users where id = 1', null],
     ["update users set name = 'where'", 'UPDATE without WHERE'],
     ['alter table users drop column x', 'ALTER … DROP'],
     ['select * from drop_log', null],
-  ])('%s', (sql, expected) => { expect(destructiveReason(sql, 'postgres')).toBe(expected); });
+    ['delete from users where 1=1', 'DELETE with a WHERE that is always true'],
+    ['update users set a = 1 where id = 2 or true', 'UPDATE with a WHERE that is always true'],
+    ['with x as (delete from users returning *) select * from x', 'DELETE without WHERE'],
+    ['explain analyze delete from users', 'DELETE without WHERE'],
+    ['do $$ begin drop table users; end $$', 'DO block with DROP'],
+    ['select 1; drop table users', 'DROP TABLE'],
+  ])('%s', (sql, expected) => {
+    expect(destructiveReason(sql, 'postgres')).toBe(expected);
+  });
 });
 
 describe('which statements ask first, per profile settings', () => {
@@ -41,7 +40,9 @@ describe('which statements ask first, per profile settings', () => {
     ['delete from t', { production: true, confirmDestructive: false }, null],
     ['delete from t', { confirmDestructive: true }, 'DELETE without WHERE'],
     ['delete from t where id = 1', { confirmDestructive: true }, null],
-    ['drop table t', { confirmDestructive: true }, 'DROP'],
+    ['drop table t', { confirmDestructive: true }, 'DROP TABLE'],
     ["select 'drop table t'", { confirmDestructive: true }, null],
-  ])('%s with %j', (sql, settings, expected) => { expect(destructiveToConfirm(sql, 'sqlite', settings)).toBe(expected); });
+  ])('%s with %j', (sql, settings, expected) => {
+    expect(destructiveToConfirm(sql, 'sqlite', settings)).toBe(expected);
+  });
 });
