@@ -70,7 +70,10 @@ if (mode === 'plain') {
 }
 console.log(`dsnsh ${dsnshArgs.join(' ')}: exit ${status}, ${(performance.now() - started).toFixed(0)} ms wall; profiles in ${dir}`);
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) summarise(file);
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort())
+  summarise(file);
 
 function summarise(file) {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -95,14 +98,20 @@ function summarise(file) {
     const seen = new Set();
     for (let node = id; node !== undefined; node = parents.get(node)) {
       const name = label(node);
-      if (!seen.has(name)) { seen.add(name); add(inclusive, name, ms); }
+      if (!seen.has(name)) {
+        seen.add(name);
+        add(inclusive, name, ms);
+      }
     }
   });
-  console.log(`\n## ${file}: ${total.toFixed(0)} ms sampled${window ? ` (${mode === 'scroll' ? 'scrolling' : 'until the prompt showed'} only)` : ''}`);
+  console.log(
+    `\n## ${file}: ${total.toFixed(0)} ms sampled${window ? ` (${mode === 'scroll' ? 'scrolling' : 'until the prompt showed'} only)` : ''}`,
+  );
   console.log('self time:');
   for (const [name, ms] of sorted(self)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   console.log('inclusive time:');
-  for (const [name, ms] of sorted(inclusive).filter(([n]) => !n.startsWith('(root)'))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  for (const [name, ms] of sorted(inclusive).filter(([n]) => !n.startsWith('(root)')))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 /** Profile times are µs on their own clock and the profile ends at the process's exit: map back from there. */
@@ -111,5 +120,9 @@ function inWindow(atMicros, profile) {
   return wall >= window[0] && wall <= window[1];
 }
 
-function add(map, key, ms) { map.set(key, (map.get(key) ?? 0) + ms); }
-function sorted(map) { return [...map].sort((a, b) => b[1] - a[1]).slice(0, top); }
+function add(map, key, ms) {
+  map.set(key, (map.get(key) ?? 0) + ms);
+}
+function sorted(map) {
+  return [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
+}

@@ -37,7 +37,9 @@ async function main() {
   if (!haveGnuTime()) log('GNU time not found (apt-get install -y time); peak RSS is polled from /proc instead');
   const versions = await toolVersions();
   const loadBefore = loadavg();
-  const dataMissing = options.setup ? await setupData() : { postgres: 'setup skipped (--no-setup)', mysql: 'setup skipped (--no-setup)', sqlite: 'setup skipped (--no-setup)' };
+  const dataMissing = options.setup
+    ? await setupData()
+    : { postgres: 'setup skipped (--no-setup)', mysql: 'setup skipped (--no-setup)', sqlite: 'setup skipped (--no-setup)' };
 
   const cases = [];
   for (const id of options.cases) {
@@ -47,7 +49,12 @@ async function main() {
     log(`case ${id} (${reps} repetitions)`);
     const t0 = Date.now();
     try {
-      const result = await spec.run({ reps, idleSeconds: options.idleSeconds, dataMissing, progress: (text) => log(`  case ${id}: ${text}`) });
+      const result = await spec.run({
+        reps,
+        idleSeconds: options.idleSeconds,
+        dataMissing,
+        progress: (text) => log(`  case ${id}: ${text}`),
+      });
       result.seconds = (Date.now() - t0) / 1000;
       cases.push(result);
     } catch (error) {
@@ -71,16 +78,23 @@ async function main() {
     '',
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMB} MB RAM, Node ${process.version}, load average ${loadBefore[0].toFixed(2)} at start, ${machine.loadAverageAfter[0].toFixed(2)} at the end (above ${machine.cpus} means other work competed for the CPUs: compare ratios within this run, not figures across runs).`,
     ...(process.env.NODE_EXTRA_CA_CERTS
-      ? [`Note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, dsnsh and the \`node -e 0\` floor included, parses those certificates before running any code (measured on the development machine: 88 ms of a 124 ms \`node -e 0\` for the system bundle); the Python and C peers do not. Case 3 also runs the floor and the memory console without it; unset it to measure everything as most machines start Node.`]
+      ? [
+          `Note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, dsnsh and the \`node -e 0\` floor included, parses those certificates before running any code (measured on the development machine: 88 ms of a 124 ms \`node -e 0\` for the system bundle); the Python and C peers do not. Case 3 also runs the floor and the memory console without it; unset it to measure everything as most machines start Node.`,
+        ]
       : []),
     `Command: \`${command}\`; CLI: ${CLI_PATH}`,
-    `Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join('; ')}`,
+    `Versions: ${Object.entries(versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ')}`,
   ].join('\n');
   const body = cases.map((c) => (c.error ? `### Case ${c.id}\n\nfailed: ${c.error}` : caseMarkdown(c)));
   console.log([header, ...body, targetsMarkdown(cases)].join('\n\n'));
 
   const file = join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ startedAt, finishedAt: new Date(), command, cli: CLI_PATH, machine, node: process.version, versions, options, dataMissing, cases }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt, finishedAt: new Date(), command, cli: CLI_PATH, machine, node: process.version, versions, options, dataMissing, cases }, null, 2)}\n`,
+  );
   log(`figures written to ${file}`);
 }
 

@@ -20,8 +20,13 @@ function contender(label, command, args, skip) {
 
 export async function coldStart({ reps, progress, dataMissing }) {
   const node = process.execPath;
-  const dsnsh = (backend) => contender(`dsnsh ${backend}`, node, [CLI_PATH, DSNSH_TARGETS[backend], '-c', QUERY, '--format', 'csv'],
-    missingCli() ?? (backend === 'sqlite' ? dataMissing.sqlite : null));
+  const dsnsh = (backend) =>
+    contender(
+      `dsnsh ${backend}`,
+      node,
+      [CLI_PATH, DSNSH_TARGETS[backend], '-c', QUERY, '--format', 'csv'],
+      missingCli() ?? (backend === 'sqlite' ? dataMissing.sqlite : null),
+    );
   const contenders = [
     contender('node -e 0', node, ['-e', '0']),
     dsnsh('memory'),
@@ -30,10 +35,25 @@ export async function coldStart({ reps, progress, dataMissing }) {
     dsnsh('mysql'),
     contender('sqlite3 :memory:', 'sqlite3', [':memory:', QUERY], missingPeer('sqlite3')),
     contender('sqlite3 file', 'sqlite3', [SQLITE_FILE, QUERY], missingPeer('sqlite3') ?? dataMissing.sqlite),
-    contender('psql -c', 'psql', ['-X', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database, '-c', QUERY], missingPeer('psql')),
-    contender('mariadb -e', 'mariadb', ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, MYSQL.database, '-e', QUERY], missingPeer('mariadb')),
+    contender(
+      'psql -c',
+      'psql',
+      ['-X', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database, '-c', QUERY],
+      missingPeer('psql'),
+    ),
+    contender(
+      'mariadb -e',
+      'mariadb',
+      ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, MYSQL.database, '-e', QUERY],
+      missingPeer('mariadb'),
+    ),
     contender('litecli -e', 'litecli', ['-e', QUERY, SQLITE_FILE], missingPeer('litecli') ?? dataMissing.sqlite),
-    contender('mycli -e', 'mycli', ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, '-e', QUERY, MYSQL.database], missingPeer('mycli')),
+    contender(
+      'mycli -e',
+      'mycli',
+      ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, '-e', QUERY, MYSQL.database],
+      missingPeer('mycli'),
+    ),
   ];
   const results = await interleave(contenders, reps, progress);
   return {
@@ -41,10 +61,15 @@ export async function coldStart({ reps, progress, dataMissing }) {
     title: `Cold start, \`${QUERY}\`, non-interactive`,
     results,
     comparisons: [
-      ['dsnsh memory', 'node -e 0'], ['dsnsh memory', 'sqlite3 :memory:'], ['dsnsh memory', 'litecli -e'], ['dsnsh memory', 'mycli -e'],
-      ['dsnsh sqlite', 'sqlite3 file'], ['dsnsh sqlite', 'litecli -e'],
+      ['dsnsh memory', 'node -e 0'],
+      ['dsnsh memory', 'sqlite3 :memory:'],
+      ['dsnsh memory', 'litecli -e'],
+      ['dsnsh memory', 'mycli -e'],
+      ['dsnsh sqlite', 'sqlite3 file'],
+      ['dsnsh sqlite', 'litecli -e'],
       ['dsnsh postgres', 'psql -c'],
-      ['dsnsh mysql', 'mariadb -e'], ['dsnsh mysql', 'mycli -e'],
+      ['dsnsh mysql', 'mariadb -e'],
+      ['dsnsh mysql', 'mycli -e'],
     ],
     targets: [
       ratioAtMost(results, 'dsnsh memory', 'node -e 0', 2.5, 'cold start on memory ≤ 2.5x `node -e 0`'),

@@ -34,26 +34,41 @@ async function scrollOnce(spec) {
     await session.waitForScreen(FIRST_ROW, 60_000);
     const firstScreenMs = performance.now() - queryAt;
     await sleep(300);
-    if (FOCUS_RESULTS) { session.write(FOCUS_RESULTS); await sleep(200); }
+    if (FOCUS_RESULTS) {
+      session.write(FOCUS_RESULTS);
+      await sleep(200);
+    }
     const latencies = [];
     let silent = 0;
     for (let i = 0; i < PAGES; i++) {
       // The frame counts when the top visible row has moved, and ends when output goes quiet.
       const top = topRow(session.screen());
       const ms = await session.keystroke(PAGE_DOWN, { changed: (screen) => topRow(screen) !== top, quietMs: 30, timeoutMs: 5000 });
-      if (ms === null) silent++; else latencies.push(ms);
+      if (ms === null) silent++;
+      else latencies.push(ms);
     }
     const scrolled = !FIRST_ROW.test(session.screen());
     const rssBeforeEndKb = treePeakRssKb(session.pid);
     const endAt = performance.now();
     session.write(END);
     let endMs = null;
-    try { await session.waitForScreen(LAST_ROW, END_TIMEOUT_MS); endMs = performance.now() - endAt; } catch { /* reported as a problem */ }
+    try {
+      await session.waitForScreen(LAST_ROW, END_TIMEOUT_MS);
+      endMs = performance.now() - endAt;
+    } catch {
+      /* reported as a problem */
+    }
     const rssKb = treePeakRssKb(session.pid);
     return { firstScreenMs, latencies, silent, scrolled, endMs, rssKb, rssBeforeEndKb };
   } catch (error) {
-    const lastLines = session.screen().split('\n').filter((l) => l.trim()).slice(-4).join(' | ');
-    const why = error instanceof ExitedError ? `n/a (console not built?): ${error.lastLines}` : `${error.message.split('\n')[0]} ${lastLines}`;
+    const lastLines = session
+      .screen()
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-4)
+      .join(' | ');
+    const why =
+      error instanceof ExitedError ? `n/a (console not built?): ${error.lastLines}` : `${error.message.split('\n')[0]} ${lastLines}`;
     return { failed: why, screen: session.screen() };
   } finally {
     await session.stop();
@@ -76,7 +91,8 @@ export async function consoleScroll({ reps, progress, dataMissing }) {
   const results = state.map(({ backend, runs, skipped }) => {
     const latencies = runs.flatMap((r) => r.latencies);
     const problems = [];
-    if (runs.some((r) => r.silent > 0)) problems.push(`${runs.reduce((s, r) => s + r.silent, 0)} Page Down keys did not move the view within 5 s`);
+    if (runs.some((r) => r.silent > 0))
+      problems.push(`${runs.reduce((s, r) => s + r.silent, 0)} Page Down keys did not move the view within 5 s`);
     if (runs.some((r) => !r.scrolled)) problems.push('first row still on screen after 50 Page Down');
     if (runs.some((r) => r.endMs === null)) problems.push(`End did not show row ${ROWS} within ${END_TIMEOUT_MS / 1000} s`);
     return {
@@ -104,6 +120,8 @@ export async function consoleScroll({ reps, progress, dataMissing }) {
     results,
     comparisons: [],
     targets,
-    notes: ['Latency = Page Down written → last byte of the frame in which the top visible row moved (then output quiet for 30 ms); pooled over all keys of all runs. End → last row: until row 1,000,000 is on screen.'],
+    notes: [
+      'Latency = Page Down written → last byte of the frame in which the top visible row moved (then output quiet for 30 ms); pooled over all keys of all runs. End → last row: until row 1,000,000 is on screen.',
+    ],
   };
 }

@@ -1,7 +1,7 @@
 // Case 3: time from spawning a console in a pty until its prompt is on screen, and its RSS then.
 // Node printing one line in the same pty is the floor.
 import { dsnshConsole, peerConsoles } from '../lib/console-markers.mjs';
-import { childEnv } from '../lib/environment.mjs';
+import { childEnv, COMPARE_CLIS } from '../lib/environment.mjs';
 import { interleave } from '../lib/interleave.mjs';
 import { treePeakRssKb } from '../lib/proc-stat.mjs';
 import { ExitedError, PtySession, ptyUnavailable } from '../lib/pty-session.mjs';
@@ -21,7 +21,8 @@ function consoleContender(spec, dataMissing) {
         const connectedMs = spec.connected ? await session.waitForScreen(spec.connected, 20_000).catch(() => null) : null;
         return { ms, rssKb, connectedMs };
       } catch (error) {
-        const why = error instanceof ExitedError && spec.dsnsh ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
+        const why =
+          error instanceof ExitedError && spec.dsnsh ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
         return { failed: why };
       } finally {
         await session.stop();
@@ -31,10 +32,15 @@ function consoleContender(spec, dataMissing) {
 }
 
 function connectedNote(results) {
-  return results.filter((r) => r.label.startsWith('dsnsh') && !r.skipped).map((r) => {
-    const values = r.samples.map((s) => s.connectedMs).filter((v) => typeof v === 'number');
-    return `${r.label.slice(6)} ${values.length ? `${Math.round(median(values))} ms` : 'n/a'}`;
-  }).join(', ') || 'n/a';
+  return (
+    results
+      .filter((r) => r.label.startsWith('dsnsh') && !r.skipped)
+      .map((r) => {
+        const values = r.samples.map((s) => s.connectedMs).filter((v) => typeof v === 'number');
+        return `${r.label.slice(6)} ${values.length ? `${Math.round(median(values))} ms` : 'n/a'}`;
+      })
+      .join(', ') || 'n/a'
+  );
 }
 
 /** The floor: Node starting in the same pty and printing one line. */
@@ -57,6 +63,9 @@ export async function firstFrame({ reps, progress, dataMissing }) {
   const contenders = [
     nodeFloor,
     consoleContender(dsnshConsole('memory')),
+    ...COMPARE_CLIS.map((other) =>
+      consoleContender({ ...dsnshConsole('memory'), label: `dsnsh memory [${other.label}]`, args: [other.path, 'memory'] }),
+    ),
     ...(caBundle ? [consoleContender(withoutCaBundle(floorSpec)), consoleContender(withoutCaBundle(dsnshConsole('memory')))] : []),
     consoleContender(dsnshConsole('sqlite'), dataMissing.sqlite),
     consoleContender(dsnshConsole('postgres')),
@@ -72,8 +81,10 @@ export async function firstFrame({ reps, progress, dataMissing }) {
     results,
     comparisons: [
       ['dsnsh memory', 'node -e 0 (pty)'],
+      ...COMPARE_CLIS.map((other) => ['dsnsh memory', `dsnsh memory [${other.label}]`]),
       ...(caBundle ? [['dsnsh memory' + NO_CA, 'node -e 0 (pty)' + NO_CA]] : []),
-      ['dsnsh postgres', 'psql'], ['dsnsh postgres', 'pgcli'],
+      ['dsnsh postgres', 'psql'],
+      ['dsnsh postgres', 'pgcli'],
       ['dsnsh mysql', 'mycli'],
       ['dsnsh sqlite', 'litecli'],
     ],

@@ -22,12 +22,17 @@ export async function idleCpu({ idleSeconds, progress, dataMissing }) {
     if (entry.skipped) continue;
     entry.session = new PtySession(entry.spec.command, entry.spec.args, { cols: 120, rows: 40 });
   }
-  await Promise.all(entries.map(async (entry) => {
-    if (!entry.session) return;
-    try { await entry.session.waitForScreen(entry.spec.ready, 30_000); } catch (error) {
-      entry.skipped = error instanceof ExitedError && entry.spec.dsnsh ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
-    }
-  }));
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (!entry.session) return;
+      try {
+        await entry.session.waitForScreen(entry.spec.ready, 30_000);
+      } catch (error) {
+        entry.skipped =
+          error instanceof ExitedError && entry.spec.dsnsh ? `n/a (console not built?): ${error.lastLines}` : error.message.split('\n')[0];
+      }
+    }),
+  );
   await sleep(3000); // let start-up work (first panel fetches, completion caches) finish
   const live = entries.filter((e) => !e.skipped);
   const start = live.map((e) => treeCpuTicks(e.session.pid));
@@ -36,7 +41,10 @@ export async function idleCpu({ idleSeconds, progress, dataMissing }) {
   await sleep(idleSeconds * 1000);
   const seconds = (performance.now() - t0) / 1000;
   live.forEach((e, i) => {
-    if (e.session.exited) { e.skipped = `exited during the idle window (code ${e.session.exited.exitCode})`; return; }
+    if (e.session.exited) {
+      e.skipped = `exited during the idle window (code ${e.session.exited.exitCode})`;
+      return;
+    }
     const ticks = treeCpuTicks(e.session.pid) - start[i];
     e.cpuPercent = (ticks / ticksPerSecond() / seconds) * 100;
     e.rssKb = treePeakRssKb(e.session.pid);
@@ -48,15 +56,23 @@ export async function idleCpu({ idleSeconds, progress, dataMissing }) {
     ms: summarize(e.skipped ? [] : [e.cpuPercent]),
     rssKb: summarize(e.skipped || e.rssKb === null ? [] : [e.rssKb]),
   }));
-  const targets = results.filter((r) => r.label.startsWith('dsnsh'))
+  const targets = results
+    .filter((r) => r.label.startsWith('dsnsh'))
     .map((r) => below(r.skipped ? null : r.ms.median, 2, `idle CPU < 2% of one core (${r.label})`, '%'));
   return {
     id: 5,
     title: `Console idle CPU over ${idleSeconds} s (% of one core)`,
     kind: 'percent',
     results,
-    comparisons: [['dsnsh postgres', 'psql'], ['dsnsh postgres', 'pgcli'], ['dsnsh mysql', 'mycli'], ['dsnsh sqlite', 'litecli']],
+    comparisons: [
+      ['dsnsh postgres', 'psql'],
+      ['dsnsh postgres', 'pgcli'],
+      ['dsnsh mysql', 'mycli'],
+      ['dsnsh sqlite', 'litecli'],
+    ],
     targets,
-    notes: [`CPU of the console's own process tree (utime+stime, ${ticksPerSecond()} ticks/s); server-side work for panel queries is not counted.`],
+    notes: [
+      `CPU of the console's own process tree (utime+stime, ${ticksPerSecond()} ticks/s); server-side work for panel queries is not counted.`,
+    ],
   };
 }

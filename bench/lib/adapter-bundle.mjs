@@ -15,7 +15,10 @@ export async function buildAdapterBundle() {
   const entry = join(OUT_DIR, 'entry.ts');
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(entry, `export { openAdapter } from ${JSON.stringify(openAdapter)};\nexport { parseDsn } from ${JSON.stringify(parseDsn)};\n`);
+  writeFileSync(
+    entry,
+    `export { openAdapter } from ${JSON.stringify(openAdapter)};\nexport { parseDsn } from ${JSON.stringify(parseDsn)};\n`,
+  );
   const { build } = await import('esbuild');
   try {
     await build({
@@ -31,7 +34,9 @@ export async function buildAdapterBundle() {
       platform: 'node',
       target: 'node20',
       external: ['better-sqlite3', 'pg-native', 'cpu-features', 'ssh2'],
-      banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+      },
       logLevel: 'silent',
     });
     await buildWorkers(SOURCE, OUT_DIR, { logLevel: 'silent' });

@@ -21,9 +21,27 @@ export function dsnshConsole(backend) {
 
 export function peerConsoles() {
   return [
-    { label: 'psql', command: 'psql', args: ['-X', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database], ready: new RegExp(`${PG.database}=#\\s*$`, 'm'), skip: missingPeer('psql') },
-    { label: 'pgcli', command: 'pgcli', args: ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database], ready: new RegExp(`${PG.user}@[^:]+:${PG.database}>`), skip: missingPeer('pgcli') },
-    { label: 'mycli', command: 'mycli', args: ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, MYSQL.database], ready: new RegExp(`${MYSQL.user}@[^:]+:${MYSQL.database}>`), skip: missingPeer('mycli') },
+    {
+      label: 'psql',
+      command: 'psql',
+      args: ['-X', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database],
+      ready: new RegExp(`${PG.database}=#\\s*$`, 'm'),
+      skip: missingPeer('psql'),
+    },
+    {
+      label: 'pgcli',
+      command: 'pgcli',
+      args: ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', PG.database],
+      ready: new RegExp(`${PG.user}@[^:]+:${PG.database}>`),
+      skip: missingPeer('pgcli'),
+    },
+    {
+      label: 'mycli',
+      command: 'mycli',
+      args: ['-h', MYSQL.host, '-P', String(MYSQL.port), '-u', MYSQL.user, MYSQL.database],
+      ready: new RegExp(`${MYSQL.user}@[^:]+:${MYSQL.database}>`),
+      skip: missingPeer('mycli'),
+    },
     { label: 'litecli', command: 'litecli', args: [SQLITE_FILE], ready: /dsnsh_bench\.sqlite>/, skip: missingPeer('litecli') },
   ];
 }

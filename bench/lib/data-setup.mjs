@@ -34,7 +34,9 @@ async function setupPostgres() {
     if (await countMatches(() => client.query(`select count(*)::int as n from ${TABLE}`).then((r) => r.rows[0].n))) return;
     log(`creating ${ROWS} rows in PostgreSQL ${PG.database}.${TABLE} …`);
     await client.query(`drop table if exists ${TABLE}`);
-    await client.query(`create table ${TABLE} (id integer primary key, name text not null, amount numeric(12,2) not null, created_at timestamp not null)`);
+    await client.query(
+      `create table ${TABLE} (id integer primary key, name text not null, amount numeric(12,2) not null, created_at timestamp not null)`,
+    );
     await client.query(`insert into ${TABLE}
       select g, 'name-' || g || case when g % 100 = 0 then ', "quoted"' else '' end,
              round(((g::bigint * 7919) % 10000000) / 100.0, 2),
@@ -54,7 +56,9 @@ async function setupMysql() {
     log(`creating ${ROWS} rows in MariaDB ${MYSQL.database}.${TABLE} …`);
     await conn.query(`drop table if exists ${TABLE}`);
     // DATETIME is MariaDB's timestamp-without-time-zone (its TIMESTAMP ends in 2038 and may auto-update).
-    await conn.query(`create table ${TABLE} (id int primary key, name text not null, amount decimal(12,2) not null, created_at datetime not null) engine=InnoDB`);
+    await conn.query(
+      `create table ${TABLE} (id int primary key, name text not null, amount decimal(12,2) not null, created_at datetime not null) engine=InnoDB`,
+    );
     const select = (source) => `insert into ${TABLE}
       select g, concat('name-', g, if(g % 100 = 0, ', "quoted"', '')),
              round(((g * 7919) % 10000000) / 100, 2),

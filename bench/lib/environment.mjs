@@ -11,6 +11,18 @@ export const RESULTS_DIR = join(BENCH_DIR, 'results');
 export const SCRATCH_DIR = join(DATA_DIR, 'scratch');
 
 export const CLI_PATH = resolve(PROJECT_ROOT, process.env.DSNSH_CLI ?? 'dist/cli.js');
+/**
+ * Other builds measured beside CLI_PATH in case 3, interleaved round by round (A/B of a build
+ * option): BENCH_COMPARE_CLIS="no-patches=.ab/no-patches/cli.js;no-script=.ab/no-script/cli.js".
+ */
+export const COMPARE_CLIS = (process.env.BENCH_COMPARE_CLIS ?? '')
+  .split(';')
+  .filter(Boolean)
+  .map((pair) => {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`BENCH_COMPARE_CLIS: expected label=path, got '${pair}'`);
+    return { label: pair.slice(0, at), path: resolve(PROJECT_ROOT, pair.slice(at + 1)) };
+  });
 export const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 export const TABLE = 'dsnsh_bench';
 export const SELECT_ALL = `select * from ${TABLE}`;

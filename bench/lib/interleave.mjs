@@ -39,7 +39,10 @@ export async function interleave(contenders, reps, progress = () => {}) {
 /** A measured command's failure reason from its exit status and stderr, or undefined when fine. */
 export function failureOf(result, { expectLines } = {}) {
   if (result.code !== 0) {
-    const lines = result.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = result.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     // A Node stack trace starts with the source location; the error line says more.
     const firstLine = lines.find((l) => /^\w*Error\b|error:/i.test(l)) ?? lines[0] ?? '';
     return `exit ${result.code ?? result.signal}${firstLine ? `: ${firstLine.slice(0, 160)}` : ''}`;

@@ -24,10 +24,15 @@ export function parseOptions(argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--reps') options.reps = positiveInt(arg, next());
     else if (arg === '--idle-seconds') options.idleSeconds = positiveInt(arg, next());
-    else if (arg === '--cases') options.cases = next().split(',').map((c) => caseNumber(c));
+    else if (arg === '--cases')
+      options.cases = next()
+        .split(',')
+        .map((c) => caseNumber(c));
     else if (arg === '--no-setup') options.setup = false;
-    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
-    else throw new Error(`unknown option ${arg} (see --help)`);
+    else if (arg === '--help' || arg === '-h') {
+      console.log(HELP);
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg} (see --help)`);
   }
   options.idleSeconds ??= options.quick ? 10 : 30;
   return options;

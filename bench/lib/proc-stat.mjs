@@ -6,7 +6,11 @@ let clockTicks = null;
 /** Kernel clock ticks per second (USER_HZ), usually 100. */
 export function ticksPerSecond() {
   if (clockTicks === null) {
-    try { clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { clockTicks = 100; }
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
   }
   return clockTicks;
 }
@@ -31,8 +35,14 @@ export function cpuTicks(pid) {
 /** The process and every live descendant. */
 export function processTree(rootPid) {
   const children = new Map();
-  let pids = [];
-  try { pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number); } catch { return [rootPid]; }
+  let pids;
+  try {
+    pids = readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number);
+  } catch {
+    return [rootPid];
+  }
   for (const pid of pids) {
     const f = statFields(pid);
     if (!f) continue;
@@ -66,6 +76,8 @@ export function peakRssKb(pid) {
 
 /** Sum of the peaks of the process tree (an upper bound when children peaked at different times). */
 export function treePeakRssKb(rootPid) {
-  const peaks = processTree(rootPid).map(peakRssKb).filter((v) => v !== null);
+  const peaks = processTree(rootPid)
+    .map(peakRssKb)
+    .filter((v) => v !== null);
   return peaks.length ? peaks.reduce((a, b) => a + b, 0) : null;
 }

@@ -33,7 +33,9 @@ export class PtySession {
     this.watchers = new Set();
     this.proc = pty.spawn(command, args, { name: 'xterm-256color', cols, rows, cwd, env: { ...env, TERM: 'xterm-256color' } });
     this.pid = this.proc.pid;
-    this.term.onData((reply) => { if (!this.exited) this.proc.write(reply); });
+    this.term.onData((reply) => {
+      if (!this.exited) this.proc.write(reply);
+    });
     this.proc.onData((data) => {
       const at = performance.now();
       this.lastOutputAt = at;
@@ -43,10 +45,14 @@ export class PtySession {
     this.proc.onExit(({ exitCode, signal }) => {
       const at = performance.now();
       // node-pty may deliver the last output after the exit event: let it land on screen first.
-      setTimeout(() => this.pending.then(() => {
-        this.exited = { exitCode, signal, at };
-        this.notify(performance.now());
-      }), 50);
+      setTimeout(
+        () =>
+          this.pending.then(() => {
+            this.exited = { exitCode, signal, at };
+            this.notify(performance.now());
+          }),
+        50,
+      );
     });
   }
 
@@ -69,8 +75,15 @@ export class PtySession {
         if (this.exited) return finish(() => reject(new ExitedError(this)));
         return undefined;
       };
-      const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${pattern}; screen:\n${this.screen()}`))), timeoutMs);
-      const finish = (action) => { clearTimeout(timer); this.watchers.delete(check); action(); };
+      const timer = setTimeout(
+        () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${pattern}; screen:\n${this.screen()}`))),
+        timeoutMs,
+      );
+      const finish = (action) => {
+        clearTimeout(timer);
+        this.watchers.delete(check);
+        action();
+      };
       this.watchers.add(check);
       this.pending.then(() => check(this.lastOutputAt ?? performance.now()));
     });
@@ -106,7 +119,11 @@ export class PtySession {
   /** Stops the program (by its own pid) and waits for it to exit. */
   async stop() {
     if (!this.exited) {
-      try { this.proc.kill('SIGKILL'); } catch { /* gone */ }
+      try {
+        this.proc.kill('SIGKILL');
+      } catch {
+        /* gone */
+      }
       const until = performance.now() + 3000;
       while (!this.exited && performance.now() < until) await sleep(10);
     }
@@ -116,7 +133,12 @@ export class PtySession {
 
 export class ExitedError extends Error {
   constructor(session) {
-    const lastLines = session.screen().split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
+    const lastLines = session
+      .screen()
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-3)
+      .join(' | ');
     super(`exited (code ${session.exited.exitCode}) before the expected screen: ${lastLines || 'no output'}`);
     this.lastLines = lastLines;
   }

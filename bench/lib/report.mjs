@@ -27,17 +27,30 @@ function ratiosFor(caseResult, label) {
 export function caseMarkdown(c) {
   const lines = [`### Case ${c.id}: ${c.title}`, ''];
   if (c.kind === 'latency') {
-    lines.push('| contender | median key→frame | p95 | min–max | first result screen | End → last row | peak RSS before End | peak RSS | notes |', '|---|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| contender | median key→frame | p95 | min–max | first result screen | End → last row | peak RSS before End | peak RSS | notes |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
     for (const r of c.results) {
-      if (r.skipped) { lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | | | | |`); continue; }
-      lines.push(`| ${r.label} | ${ms(r.ms.median)} | ${ms(r.ms.p95)} | ${range(ms, r.ms.min, r.ms.max)} | ${ms(r.firstScreenMs.median)} | ${ms(r.endMs.median)} | ${mb(r.rssBeforeEndKb.max)} | ${mb(r.rssKb.max)} | ${r.problems.join('; ')} |`);
+      if (r.skipped) {
+        lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | | | | |`);
+        continue;
+      }
+      lines.push(
+        `| ${r.label} | ${ms(r.ms.median)} | ${ms(r.ms.p95)} | ${range(ms, r.ms.min, r.ms.max)} | ${ms(r.firstScreenMs.median)} | ${ms(r.endMs.median)} | ${mb(r.rssBeforeEndKb.max)} | ${mb(r.rssKb.max)} | ${r.problems.join('; ')} |`,
+      );
     }
   } else {
     const fmt = c.kind === 'percent' ? pct : ms;
     lines.push(`| contender | median | min–max | runs | peak RSS | ratio dsnsh / peer |`, '|---|---|---|---|---|---|');
     for (const r of c.results) {
-      if (r.skipped) { lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | |`); continue; }
-      lines.push(`| ${r.label} | ${fmt(r.ms.median)} | ${range(fmt, r.ms.min, r.ms.max)} | ${r.ms.n} | ${mb(r.rssKb.max)} | ${ratiosFor(c, r.label)} |`);
+      if (r.skipped) {
+        lines.push(`| ${r.label} | skipped: ${r.skipped} | | | | |`);
+        continue;
+      }
+      lines.push(
+        `| ${r.label} | ${fmt(r.ms.median)} | ${range(fmt, r.ms.min, r.ms.max)} | ${r.ms.n} | ${mb(r.rssKb.max)} | ${ratiosFor(c, r.label)} |`,
+      );
     }
   }
   for (const note of c.notes ?? []) lines.push('', `_${note}_`);

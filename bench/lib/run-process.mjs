@@ -16,7 +16,11 @@ let counter = 0;
 /**
  * @returns {Promise<{ms:number, rssKb:number|null, code:number|null, signal:string|null, lines:number|null, stdout:string, stderr:string}>}
  */
-export function runMeasured(command, args, { env = childEnv(), countLines = false, captureStdout = false, timeoutMs = 180_000, stdin = 'ignore' } = {}) {
+export function runMeasured(
+  command,
+  args,
+  { env = childEnv(), countLines = false, captureStdout = false, timeoutMs = 180_000, stdin = 'ignore' } = {},
+) {
   const useTime = haveGnuTime();
   const rssFile = join(SCRATCH_DIR, `rss-${process.pid}-${++counter}.txt`);
   const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
@@ -28,15 +32,41 @@ export function runMeasured(command, args, { env = childEnv(), countLines = fals
     let stderr = '';
     let stdout = '';
     let polledPeak = null;
-    if (countLines) child.stdout.on('data', (chunk) => { for (const byte of chunk) if (byte === 10) lines++; });
-    if (captureStdout) child.stdout.on('data', (chunk) => { if (stdout.length < 1_000_000) stdout += chunk; });
-    child.stderr.on('data', (chunk) => { if (stderr.length < 4000) stderr += chunk; });
-    const poller = useTime ? null : setInterval(() => { polledPeak = Math.max(polledPeak ?? 0, peakRssKb(child.pid) ?? 0); }, 5);
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } }, timeoutMs);
+    if (countLines)
+      child.stdout.on('data', (chunk) => {
+        for (const byte of chunk) if (byte === 10) lines++;
+      });
+    if (captureStdout)
+      child.stdout.on('data', (chunk) => {
+        if (stdout.length < 1_000_000) stdout += chunk;
+      });
+    child.stderr.on('data', (chunk) => {
+      if (stderr.length < 4000) stderr += chunk;
+    });
+    const poller = useTime
+      ? null
+      : setInterval(() => {
+          polledPeak = Math.max(polledPeak ?? 0, peakRssKb(child.pid) ?? 0);
+        }, 5);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       if (poller) clearInterval(poller);
-      resolvePromise({ ms: performance.now() - started, rssKb: null, code: null, signal: null, lines, stdout, stderr: String(error.message) });
+      resolvePromise({
+        ms: performance.now() - started,
+        rssKb: null,
+        code: null,
+        signal: null,
+        lines,
+        stdout,
+        stderr: String(error.message),
+      });
     });
     child.on('close', (code, signal) => {
       const ms = performance.now() - started;
@@ -60,10 +90,20 @@ export function firstLineOf(command, args) {
   return new Promise((resolvePromise) => {
     const child = spawn(command, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { out += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', () => { clearTimeout(timer); resolvePromise(null); });
-    child.on('close', () => { clearTimeout(timer); resolvePromise(out.trim().split('\n')[0] || null); });
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolvePromise(null);
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolvePromise(out.trim().split('\n')[0] || null);
+    });
   });
 }

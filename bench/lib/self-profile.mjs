@@ -15,7 +15,11 @@ if (dir) {
   // The main thread's inspector session answers synchronously, so this works inside 'exit'.
   process.on('exit', () => {
     session.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync(join(dir, `${process.argv[1]?.split('/').pop() ?? 'node'}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+      if (!error)
+        writeFileSync(
+          join(dir, `${process.argv[1]?.split('/').pop() ?? 'node'}-${process.pid}.cpuprofile`),
+          JSON.stringify(result.profile),
+        );
     });
   });
 }

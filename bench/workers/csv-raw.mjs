@@ -46,12 +46,16 @@ if (backend === 'postgres') {
   const conn = mysql.createConnection({ ...MYSQL, dateStrings: true });
   // Row events (not `for await` over .stream(), which costs a promise per row); pause on backpressure.
   await new Promise((resolve, reject) => {
-    conn.query({ sql: SELECT_ALL, rowsAsArray: true })
+    conn
+      .query({ sql: SELECT_ALL, rowsAsArray: true })
       .on('result', (row) => {
         if (!emit(row)) return;
         const ok = process.stdout.write(buffer);
         buffer = '';
-        if (!ok) { conn.pause(); process.stdout.once('drain', () => conn.resume()); }
+        if (!ok) {
+          conn.pause();
+          process.stdout.once('drain', () => conn.resume());
+        }
       })
       .on('error', reject)
       .on('end', resolve);

@@ -24,7 +24,9 @@ if (backend === 'postgres') {
   await client.connect();
   started = performance.now();
   cpuStart = treeCpuMs();
-  const cursor = client.query(new Cursor(SELECT_ALL, [], { rowMode: 'array', ...(text ? { types: { getTypeParser: () => (value) => value } } : {}) }));
+  const cursor = client.query(
+    new Cursor(SELECT_ALL, [], { rowMode: 'array', ...(text ? { types: { getTypeParser: () => (value) => value } } : {}) }),
+  );
   for (;;) {
     const chunk = await cursor.read(CHUNK);
     if (chunk.length === 0) break;
@@ -41,7 +43,13 @@ if (backend === 'postgres') {
   cpuStart = treeCpuMs();
   // Row events: the driver's cheapest streaming path (`for await` over .stream() adds a promise per row).
   await new Promise((resolve, reject) => {
-    conn.query({ sql: SELECT_ALL, rowsAsArray: true }).on('result', () => { rows++; }).on('error', reject).on('end', resolve);
+    conn
+      .query({ sql: SELECT_ALL, rowsAsArray: true })
+      .on('result', () => {
+        rows++;
+      })
+      .on('error', reject)
+      .on('end', resolve);
   });
   finish();
   conn.end();

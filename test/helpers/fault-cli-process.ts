@@ -32,26 +32,40 @@ export function startCliProcess(args: string[], options: { env?: NodeJS.ProcessE
   }) as ChildProcessWithoutNullStreams;
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   child.stdin.on('error', () => undefined);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    write: (text) => { child.stdin.write(text); },
-    end: () => { child.stdin.end(); },
-    waitForStdout: (expected, timeoutMs) => pollUntil(
-      () => (typeof expected === 'string' ? stdout.includes(expected) : expected.test(stdout)) || child.exitCode !== null,
-      () => `stdout shows ${String(expected)} (stdout: ${JSON.stringify(stdout.slice(-400))}, stderr: ${JSON.stringify(stderr.slice(-400))})`,
-      timeoutMs,
-    ).then(() => {
-      const seen = typeof expected === 'string' ? stdout.includes(expected) : expected.test(stdout);
-      if (!seen) throw new Error(`the CLI exited (${child.exitCode}) before printing ${String(expected)}; stderr: ${stderr}`);
-    }),
+    write: (text) => {
+      child.stdin.write(text);
+    },
+    end: () => {
+      child.stdin.end();
+    },
+    waitForStdout: (expected, timeoutMs) =>
+      pollUntil(
+        () => (typeof expected === 'string' ? stdout.includes(expected) : expected.test(stdout)) || child.exitCode !== null,
+        () =>
+          `stdout shows ${String(expected)} (stdout: ${JSON.stringify(stdout.slice(-400))}, stderr: ${JSON.stringify(stderr.slice(-400))})`,
+        timeoutMs,
+      ).then(() => {
+        const seen = typeof expected === 'string' ? stdout.includes(expected) : expected.test(stdout);
+        if (!seen) throw new Error(`the CLI exited (${child.exitCode}) before printing ${String(expected)}; stderr: ${stderr}`);
+      }),
     exited,
-    kill: (signal = 'SIGTERM') => { if (child.exitCode === null) child.kill(signal); },
+    kill: (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+    },
   };
 }
 
@@ -63,9 +77,13 @@ function socketInodes(pid: number): Set<string> {
       try {
         const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
         if (match) inodes.add(match[1]!);
-      } catch { /* closed meanwhile */ }
+      } catch {
+        /* closed meanwhile */
+      }
     }
-  } catch { /* process gone */ }
+  } catch {
+    /* process gone */
+  }
   return inodes;
 }
 
@@ -75,7 +93,11 @@ export function hasTcpConnectionTo(pid: number, port: number): boolean {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text = '';
-    try { text = fs.readFileSync(table, 'utf8'); } catch { continue; }
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
     for (const line of text.split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       if (fields.length < 10) continue;
@@ -89,7 +111,9 @@ export function hasTcpConnectionTo(pid: number, port: number): boolean {
 /** One `dsnsh: error:` line and at most a hint: no stack trace, no internal error. */
 export function isOneClearError(stderr: string): boolean {
   const lines = stderr.trim().split('\n');
-  return lines.filter((line) => line.startsWith('dsnsh: error:')).length === 1
-    && !/internal error|^\s+at .+\(.*:\d+:\d+\)$/m.test(stderr)
-    && lines.every((line) => line.startsWith('dsnsh: error:') || line.startsWith('hint:'));
+  return (
+    lines.filter((line) => line.startsWith('dsnsh: error:')).length === 1 &&
+    !/internal error|^\s+at .+\(.*:\d+:\d+\)$/m.test(stderr) &&
+    lines.every((line) => line.startsWith('dsnsh: error:') || line.startsWith('hint:'))
+  );
 }

@@ -26,12 +26,18 @@ export function processTree(pid: number): number[] {
   return all;
 }
 
-export interface Frozen { thaw(): void }
+export interface Frozen {
+  thaw(): void;
+}
 
 export function freezeProcessTree(pid: number): Frozen {
   const pids = processTree(pid);
   for (const each of pids) {
-    try { process.kill(each, 'SIGSTOP'); } catch { /* gone */ }
+    try {
+      process.kill(each, 'SIGSTOP');
+    } catch {
+      /* gone */
+    }
   }
   let thawed = false;
   const thaw = () => {
@@ -40,7 +46,11 @@ export function freezeProcessTree(pid: number): Frozen {
     process.off('exit', thaw);
     // Thaw every process of the tree, including any forked while it was frozen.
     for (const each of new Set([...pids, ...processTree(pid)])) {
-      try { process.kill(each, 'SIGCONT'); } catch { /* gone */ }
+      try {
+        process.kill(each, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
     }
   };
   // A test that dies while the server is frozen must not leave it stopped.

@@ -47,10 +47,11 @@ export function createIsolatedHome(prefix = 'dsnsh-reliability-home-'): Isolated
     env,
     profileFile: path.join(env.XDG_CONFIG_HOME, 'dsnsh', 'profiles.json'),
     files,
-    filesContaining: (secrets) => files().filter((file) => {
-      const bytes = fs.readFileSync(file);
-      return secrets.some((secret) => bytes.includes(secret));
-    }),
+    filesContaining: (secrets) =>
+      files().filter((file) => {
+        const bytes = fs.readFileSync(file);
+        return secrets.some((secret) => bytes.includes(secret));
+      }),
     remove: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }

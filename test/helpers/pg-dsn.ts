@@ -12,7 +12,7 @@ export interface PgDsnOptions {
   user?: string | null;
   password?: string | null;
   sslmode?: PgSslMode;
-  /** Pretend sslmode was absent (the seed's default) */
+  /** Leave sslmode out of the DSN (pgx's default prefer applies) */
   sslmodeDefaulted?: boolean;
   sslcert?: string | null;
   sslkey?: string | null;

@@ -18,6 +18,8 @@ export interface TempClusterOptions {
    * `password` asks TCP clients for a SCRAM password (the Unix socket stays trusted for setup).
    */
   hba?: HbaMode;
+  /** postgresql.conf lines appended after the defaults (e.g. max_connections = 6) */
+  extraSettings?: string[];
 }
 
 type HbaMode = 'trust' | 'hostssl-only' | 'password';
@@ -74,12 +76,7 @@ export function freePort(): Promise<number> {
 function hbaLines(mode: HbaMode): string {
   const kind = mode === 'hostssl-only' ? 'hostssl' : 'host';
   const method = mode === 'password' ? 'scram-sha-256' : 'trust';
-  return [
-    'local all all trust',
-    `${kind} all all 127.0.0.1/32 ${method}`,
-    `${kind} all all ::1/128 ${method}`,
-    '',
-  ].join('\n');
+  return ['local all all trust', `${kind} all all 127.0.0.1/32 ${method}`, `${kind} all all ::1/128 ${method}`, ''].join('\n');
 }
 
 export async function startTempCluster(options: TempClusterOptions = {}): Promise<TempCluster> {
@@ -120,6 +117,7 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
     writeFileSync(path, text, { flag: file === 'pg_hba.conf' ? 'w' : 'a' });
     chownSync(path, uid, gid);
   };
+  settings.push(...(options.extraSettings ?? []));
   append('postgresql.conf', `\n${settings.join('\n')}\n`);
   append('pg_hba.conf', [...(options.extraHba ?? []), hbaLines(options.hba ?? 'trust')].join('\n'));
 
@@ -133,7 +131,8 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
     port,
     dataDir,
     psql: (sql) => asPostgres(join(bin, 'psql'), ['-h', root, '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql]),
-    restart: () => asPostgresAsync(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', '-m', 'fast', '-l', join(root, 'server.log'), 'restart']),
+    restart: () =>
+      asPostgresAsync(join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', '-m', 'fast', '-l', join(root, 'server.log'), 'restart']),
     restartBlocking: () => pgCtl('-m', 'fast', '-l', join(root, 'server.log'), 'restart'),
     stop: () => {
       if (stopped) return;

@@ -26,7 +26,12 @@ export function privateConsoles(prefix: string): PrivateConsoles {
     homes.push(home);
     return home;
   };
-  const envFor = (home: string) => ({ HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), DSN: undefined });
+  const envFor = (home: string) => ({
+    HOME: home,
+    DSNSH_CONFIG_DIR: join(home, 'config'),
+    XDG_STATE_HOME: join(home, 'state'),
+    DSN: undefined,
+  });
   return {
     env: () => envFor(newHome()),
     start(options = {}) {

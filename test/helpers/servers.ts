@@ -23,14 +23,20 @@ export function isCI(): boolean {
 export function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
 }
 
-export interface ServerAvailability { postgres: boolean; mysql: boolean }
+export interface ServerAvailability {
+  postgres: boolean;
+  mysql: boolean;
+}
 
 /** Set by global-setup.ts through env so every test worker sees the same answer. */
 export function availability(): ServerAvailability {

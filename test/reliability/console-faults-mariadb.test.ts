@@ -18,7 +18,10 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('console faults: Ma
   // The console works in database `rel`; the monitor in `mysql`, so processlist.db tells them apart.
   const dsn = () => `mysql://root@tcp(127.0.0.1:${server.port})/rel?timeout=5s`;
   const consoleQueries = async (where: string) =>
-    Number((await monitor.run(`select count(*) from information_schema.processlist where db = 'rel' and command = 'Query' and ${where}`)).rows[0]![0]);
+    Number(
+      (await monitor.run(`select count(*) from information_schema.processlist where db = 'rel' and command = 'Query' and ${where}`))
+        .rows[0]![0],
+    );
 
   beforeAll(async () => {
     server = await createMariadbInstance({ tls: false });
@@ -32,7 +35,10 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('console faults: Ma
     await monitor?.close();
     await server?.destroy();
   });
-  afterEach(() => { session?.kill(); session = null; });
+  afterEach(() => {
+    session?.kill();
+    session = null;
+  });
 
   it('a blocked migration table: at most one panel query waits, and the console stays usable', async () => {
     session = startCli({ args: [dsn()], columns: 120, rows: 30 });
@@ -43,10 +49,14 @@ describe.skipIf(!availability().mysql || !canStartMariadb())('console faults: Ma
       await pollUntil(async () => (await consoleQueries("state like '%lock%'")) >= 1, 'a panel query waits for the lock');
       const samples: number[] = [];
       const started = Date.now();
-      await pollUntil(async () => {
-        samples.push(await consoleQueries("state like '%lock%'"));
-        return Date.now() - started >= 7_000;
-      }, 'seven seconds of a blocked panel', 30_000);
+      await pollUntil(
+        async () => {
+          samples.push(await consoleQueries("state like '%lock%'"));
+          return Date.now() - started >= 7_000;
+        },
+        'seven seconds of a blocked panel',
+        30_000,
+      );
       expect(Math.max(...samples)).toBe(1);
       expect(await consoleQueries('true')).toBeLessThanOrEqual(PANELS);
     } finally {

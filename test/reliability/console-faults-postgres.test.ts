@@ -21,8 +21,13 @@ describe.skipIf(!availability().postgres)('console faults: PostgreSQL', () => {
   let session: PtySession | null = null;
   const dsn = () => `postgres://postgres@127.0.0.1:${cluster.port}/postgres?sslmode=disable&connect_timeout=5&application_name=${APP}`;
   const logFile = () => path.join(path.dirname(cluster.dataDir), 'server.log');
-  const consoleStatements = () => fs.readFileSync(logFile(), 'utf8').split('\n').filter((line) => line.startsWith(`${APP}|`) && line.includes('statement: ')).length;
-  const consoleQueries = async (where: string) => Number((await monitor.run(`select count(*) from pg_stat_activity where application_name = '${APP}' and ${where}`)).rows[0]![0]);
+  const consoleStatements = () =>
+    fs
+      .readFileSync(logFile(), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith(`${APP}|`) && line.includes('statement: ')).length;
+  const consoleQueries = async (where: string) =>
+    Number((await monitor.run(`select count(*) from pg_stat_activity where application_name = '${APP}' and ${where}`)).rows[0]![0]);
 
   beforeAll(async () => {
     cluster = await startTempCluster();
@@ -31,13 +36,18 @@ describe.skipIf(!availability().postgres)('console faults: PostgreSQL', () => {
     cluster.psql('SELECT pg_reload_conf()');
     cluster.psql('CREATE TABLE schema_migration (version varchar(48) NOT NULL PRIMARY KEY, version_self int NOT NULL DEFAULT 0)');
     cluster.psql("INSERT INTO schema_migration (version) VALUES ('20250101000000000001')");
-    monitor = await openAdapter(parseDsn(`postgres://postgres@127.0.0.1:${cluster.port}/postgres?sslmode=disable&application_name=rel_monitor&max_conns=2`));
+    monitor = await openAdapter(
+      parseDsn(`postgres://postgres@127.0.0.1:${cluster.port}/postgres?sslmode=disable&application_name=rel_monitor&max_conns=2`),
+    );
   }, 120_000);
   afterAll(async () => {
     await monitor?.close();
     cluster?.stop();
   });
-  afterEach(() => { session?.kill(); session = null; });
+  afterEach(() => {
+    session?.kill();
+    session = null;
+  });
 
   it('idle panels add about one query per second per panel, never more', async () => {
     session = startCli({ args: [dsn()], columns: 120, rows: 30 });
@@ -65,10 +75,14 @@ describe.skipIf(!availability().postgres)('console faults: PostgreSQL', () => {
       // Several refresh periods pass while the lock is held: no pile-up.
       const samples: number[] = [];
       const started = Date.now();
-      await pollUntil(async () => {
-        samples.push(await consoleQueries("wait_event_type = 'Lock'"));
-        return Date.now() - started >= 7_000;
-      }, 'seven seconds of a blocked panel', 30_000);
+      await pollUntil(
+        async () => {
+          samples.push(await consoleQueries("wait_event_type = 'Lock'"));
+          return Date.now() - started >= 7_000;
+        },
+        'seven seconds of a blocked panel',
+        30_000,
+      );
       expect(Math.max(...samples)).toBe(1);
       expect(await consoleQueries("state = 'active'")).toBeLessThanOrEqual(PANELS);
     } finally {

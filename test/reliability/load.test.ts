@@ -80,12 +80,14 @@ for (const backend of backends) {
         }
       })();
       try {
-        const results = await Promise.all(Array.from({ length: 200 }, async (_, i) => {
-          sampleSnapshot();
-          const result = await adapter.run(backend.sleepSql(i));
-          sampleSnapshot();
-          return Number(result.rows[0]![0]);
-        }));
+        const results = await Promise.all(
+          Array.from({ length: 200 }, async (_, i) => {
+            sampleSnapshot();
+            const result = await adapter.run(backend.sleepSql(i));
+            sampleSnapshot();
+            return Number(result.rows[0]![0]);
+          }),
+        );
         expect(results).toEqual(Array.from({ length: 200 }, (_, i) => i));
       } finally {
         running = false;
@@ -116,7 +118,11 @@ for (const backend of backends) {
         logLevel: 'warning',
       });
       try {
-        const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', outfile, backend.dsn('max_conns=2'), '10000', '1000,5500,10000'], { timeout: 180_000 });
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          ['--expose-gc', outfile, backend.dsn('max_conns=2'), '10000', '1000,5500,10000'],
+          { timeout: 180_000 },
+        );
         const heap = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
         const [at1000, at5500, at10000] = [heap['1000']!, heap['5500']!, heap['10000']!];
         const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);

@@ -35,7 +35,8 @@ const backends: Backend[] = [
     dsn: PG_DSN.replace(/\/test\?/, `/${DATABASE}?`),
     suffix: 'postgres',
     slowStatement: 'select pg_sleep(case when exists (select 1 from rel_sleep_flag) then 60 else 0 end) as rel_migrate_sleep',
-    runningSql: "select count(*) from pg_stat_activity where query like '%as rel_migrate_sleep%' and state = 'active' and pid <> pg_backend_pid()",
+    runningSql:
+      "select count(*) from pg_stat_activity where query like '%as rel_migrate_sleep%' and state = 'active' and pid <> pg_backend_pid()",
     // A transaction per migration: the insert is rolled back with it.
     leftoverRows: 0,
   },
@@ -54,7 +55,10 @@ const backends: Backend[] = [
 
 function writeMigrations(dir: string, backend: Backend): void {
   const write = (name: string, sql: string) => fs.writeFileSync(path.join(dir, name), sql);
-  write('20250101000000000001_create_items.up.sql', 'create table rel_items (id int primary key);\ncreate table rel_sleep_flag (id int);\ninsert into rel_sleep_flag values (1);\n');
+  write(
+    '20250101000000000001_create_items.up.sql',
+    'create table rel_items (id int primary key);\ncreate table rel_sleep_flag (id int);\ninsert into rel_sleep_flag values (1);\n',
+  );
   write('20250101000000000001_create_items.down.sql', 'drop table rel_items;\ndrop table rel_sleep_flag;\n');
   write(`20250101000000000002_slow_fill.${backend.suffix}.up.sql`, `insert into rel_items values (2);\n${backend.slowStatement};\n`);
   write('20250101000000000002_slow_fill.down.sql', 'delete from rel_items where id = 2;\n');
@@ -72,10 +76,14 @@ for (const backend of backends) {
       const result = await runCli(['migrate', 'status', backend.dsn, '--migrations', dir, '--format', 'json']);
       expect(result.code, result.stderr).toBe(0);
       const parsed = JSON.parse(result.stdout) as unknown;
-      const rows = (Array.isArray(parsed) ? parsed : (parsed as { migrations: unknown[] }).migrations) as { version: string; state: string }[];
+      const rows = (Array.isArray(parsed) ? parsed : (parsed as { migrations: unknown[] }).migrations) as {
+        version: string;
+        state: string;
+      }[];
       return Object.fromEntries(rows.map((row) => [row.version.slice(-1), row.state]));
     };
-    const items = async (): Promise<number[]> => (await target.run('select id from rel_items order by id')).rows.map((row) => Number(row[0]));
+    const items = async (): Promise<number[]> =>
+      (await target.run('select id from rel_items order by id')).rows.map((row) => Number(row[0]));
     const reset = async () => {
       // A killed client's server session may linger for a moment: PostgreSQL must force it out.
       await admin.run(`drop database if exists ${DATABASE}${backend.name === 'postgres' ? ' with (force)' : ''}`);
@@ -107,7 +115,9 @@ for (const backend of backends) {
             // Cancelled on the server, reported, 130; the migration's own state is named.
             expect(code, cli.stderr()).toBe(130);
             expect(cli.stderr()).toMatch(/migration 20250101000000000002 failed/);
-            expect(cli.stderr()).toMatch(backend.leftoverRows ? /first 1 statement\(s\) stayed applied/ : /rolled back and is not recorded/);
+            expect(cli.stderr()).toMatch(
+              backend.leftoverRows ? /first 1 statement\(s\) stayed applied/ : /rolled back and is not recorded/,
+            );
             expect(cli.stderr()).toMatch(/interrupted; the running migration was cancelled/);
             expect(cli.stderr()).not.toMatch(/internal error|\n\s+at /);
             expect(Number((await admin.run(backend.runningSql)).rows[0]![0])).toBe(0);
@@ -119,7 +129,9 @@ for (const backend of backends) {
             // PostgreSQL notices a vanished client only when it next talks to it: the orphaned
             // backend keeps its transaction (and the run lock) until its statement ends. An
             // operator would terminate it; waiting for the 60 s statement would do as well.
-            await admin.run("select pg_terminate_backend(pid) from pg_stat_activity where query like '%as rel_migrate_sleep%' and pid <> pg_backend_pid()");
+            await admin.run(
+              "select pg_terminate_backend(pid) from pg_stat_activity where query like '%as rel_migrate_sleep%' and pid <> pg_backend_pid()",
+            );
           }
           // Finish: no sleeping this time; the leftover row of a non-transactional run is undone by hand.
           await target.run('delete from rel_sleep_flag');

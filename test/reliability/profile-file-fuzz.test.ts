@@ -19,20 +19,38 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
-const cli = (args: string[]) => runCli(args, { env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), DSNSH_CONFIG_DIR: undefined } });
+const cli = (args: string[]) =>
+  runCli(args, { env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), DSNSH_CONFIG_DIR: undefined } });
 
-const VALID = JSON.stringify({ profiles: { 'prod.eu': { dsn: 'postgres://app:Zq8xW2pKv9Lm@db:5432/app', note: 'n' } }, defaultProfile: 'prod.eu' }, null, 2);
+const VALID = JSON.stringify(
+  { profiles: { 'prod.eu': { dsn: 'postgres://app:Zq8xW2pKv9Lm@db:5432/app', note: 'n' } }, defaultProfile: 'prod.eu' },
+  null,
+  2,
+);
 
 /** Hostile profile files: random bytes, a valid file cut short or spliced, wrong JSON types. */
 const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 300 }),
   fc.nat({ max: VALID.length - 1 }).map((cut) => Buffer.from(VALID.slice(0, cut))),
-  fc.tuple(fc.nat({ max: VALID.length }), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, bytes]) =>
-    Buffer.concat([Buffer.from(VALID.slice(0, at)), Buffer.from(bytes), Buffer.from(VALID.slice(at))])),
+  fc
+    .tuple(fc.nat({ max: VALID.length }), fc.uint8Array({ minLength: 1, maxLength: 8 }))
+    .map(([at, bytes]) => Buffer.concat([Buffer.from(VALID.slice(0, at)), Buffer.from(bytes), Buffer.from(VALID.slice(at))])),
   fc.jsonValue({ maxDepth: 3 }).map((value) => Buffer.from(JSON.stringify(value) ?? 'null')),
-  fc.record({ profiles: fc.jsonValue({ maxDepth: 2 }), defaultProfile: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] })
+  fc
+    .record({ profiles: fc.jsonValue({ maxDepth: 2 }), defaultProfile: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] })
     .map((value) => Buffer.from(JSON.stringify(value))),
-  fc.constantFrom('', '\uFEFF{}', '[]', 'null', '"x"', '{"profiles":[]}', '{"profiles":{"a":{"dsn":5}}}', '{"profiles":{"a":{"dsn":"\u001b[2J"}}} x', '{"profiles":{"p":{"dsn":"mysql://app:pa"ss@tcp(db:3306)/x"}}}')
+  fc
+    .constantFrom(
+      '',
+      '\uFEFF{}',
+      '[]',
+      'null',
+      '"x"',
+      '{"profiles":[]}',
+      '{"profiles":{"a":{"dsn":5}}}',
+      '{"profiles":{"a":{"dsn":"\u001b[2J"}}} x',
+      '{"profiles":{"p":{"dsn":"mysql://app:pa"ss@tcp(db:3306)/x"}}}',
+    )
     .map((text) => Buffer.from(text)),
 );
 
@@ -49,18 +67,21 @@ function expectCleanFailureOrSuccess(result: { code: number | null; stdout: stri
 describe('the profile file reader under hostile bytes (built CLI)', () => {
   it('profile list: exit 0 or exit 2 naming the file; the file is never changed', async () => {
     fs.mkdirSync(configDir, { recursive: true });
-    await fc.assert(fc.asyncProperty(hostileBytes, async (bytes) => {
-      fs.writeFileSync(file, bytes);
-      const result = await cli(['profile', 'list']);
-      expectCleanFailureOrSuccess(result, bytes);
-      expect(Buffer.compare(fs.readFileSync(file), Buffer.from(bytes))).toBe(0);
-      if (result.code === 2) {
-        // A failed read must not let a write through either.
-        const added = await cli(['profile', 'add', 'extra', 'memory']);
-        expect(added.code).toBe(2);
+    await fc.assert(
+      fc.asyncProperty(hostileBytes, async (bytes) => {
+        fs.writeFileSync(file, bytes);
+        const result = await cli(['profile', 'list']);
+        expectCleanFailureOrSuccess(result, bytes);
         expect(Buffer.compare(fs.readFileSync(file), Buffer.from(bytes))).toBe(0);
-      }
-    }), { numRuns: 80, interruptAfterTimeLimit: 15_000 });
+        if (result.code === 2) {
+          // A failed read must not let a write through either.
+          const added = await cli(['profile', 'add', 'extra', 'memory']);
+          expect(added.code).toBe(2);
+          expect(Buffer.compare(fs.readFileSync(file), Buffer.from(bytes))).toBe(0);
+        }
+      }),
+      { numRuns: 80, interruptAfterTimeLimit: 15_000 },
+    );
   }, 120_000);
 
   it('a file whose top level is not an object is reported, and `profile add` leaves it alone', async () => {

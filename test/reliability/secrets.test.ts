@@ -14,7 +14,14 @@ import { runCli, type CliResult } from '../noninteractive/run-cli.js';
 
 const MIGRATIONS = path.resolve('test/fixtures/migrations/ory-style');
 
-interface Target { label: string; good: string; wrongPassword: string; tlsRefused?: string; badParam: string; secrets: string[] }
+interface Target {
+  label: string;
+  good: string;
+  wrongPassword: string;
+  tlsRefused?: string;
+  badParam: string;
+  secrets: string[];
+}
 
 function commandsFor(dsn: string): string[][] {
   return [
@@ -31,12 +38,17 @@ function commandsFor(dsn: string): string[][] {
   ];
 }
 
-async function runAll(home: IsolatedHome, runs: { args: string[]; env?: Record<string, string>; input?: string }[], secrets: string[]): Promise<CliResult[]> {
+async function runAll(
+  home: IsolatedHome,
+  runs: { args: string[]; env?: Record<string, string>; input?: string }[],
+  secrets: string[],
+): Promise<CliResult[]> {
   const results: CliResult[] = [];
   for (const run of runs) {
     const result = await runCli(run.args, { env: { ...home.env, ...run.env }, input: run.input, cwd: home.root });
     const shown = `${result.stdout}\n${result.stderr}`;
-    for (const form of secrets.flatMap(secretForms)) expect(shown, `dsnsh ${run.args.map((a) => secrets.reduce((t, s) => t.split(s).join('<pw>'), a)).join(' ')}`).not.toContain(form);
+    for (const form of secrets.flatMap(secretForms))
+      expect(shown, `dsnsh ${run.args.map((a) => secrets.reduce((t, s) => t.split(s).join('<pw>'), a)).join(' ')}`).not.toContain(form);
     results.push(result);
   }
   return results;
@@ -44,20 +56,26 @@ async function runAll(home: IsolatedHome, runs: { args: string[]; env?: Record<s
 
 function exercise(target: () => Target): void {
   let home: IsolatedHome;
-  beforeAll(() => { home = createIsolatedHome(); });
+  beforeAll(() => {
+    home = createIsolatedHome();
+  });
   afterAll(() => home?.remove());
 
   it('no command prints the password, on success or failure; exit codes as documented', async () => {
     const t = target();
-    const results = await runAll(home, [
-      ...commandsFor(t.good).map((args) => ({ args })),
-      { args: ['-c', 'select 1'], env: { DSN: t.good } },
-      { args: [t.good], input: 'select 1;\nselect 2;\n' },
-      ...commandsFor(t.wrongPassword).map((args) => ({ args })),
-      ...(t.tlsRefused ? [{ args: [t.tlsRefused, '-c', 'select 1'] }, { args: ['doctor', t.tlsRefused] }] : []),
-      { args: [t.badParam, '-c', 'select 1'] },
-      { args: ['dsn', 'explain', t.badParam] },
-    ], t.secrets);
+    const results = await runAll(
+      home,
+      [
+        ...commandsFor(t.good).map((args) => ({ args })),
+        { args: ['-c', 'select 1'], env: { DSN: t.good } },
+        { args: [t.good], input: 'select 1;\nselect 2;\n' },
+        ...commandsFor(t.wrongPassword).map((args) => ({ args })),
+        ...(t.tlsRefused ? [{ args: [t.tlsRefused, '-c', 'select 1'] }, { args: ['doctor', t.tlsRefused] }] : []),
+        { args: [t.badParam, '-c', 'select 1'] },
+        { args: ['dsn', 'explain', t.badParam] },
+      ],
+      t.secrets,
+    );
     expect(results[0]!.code).toBe(0);
     expect(results[0]!.stdout).toContain('1');
     const wrongPassword = results[commandsFor(t.good).length + 2]!;
@@ -67,23 +85,27 @@ function exercise(target: () => Target): void {
 
   it('profiles: only the profile store holds the password, mode 0600; listings redact it', async () => {
     const t = target();
-    const results = await runAll(home, [
-      { args: ['profile', 'add', 'rel.good', t.good] },
-      { args: ['profile', 'add', 'rel.bad', t.wrongPassword] },
-      { args: ['profile', 'list'] },
-      { args: ['profile', 'list', '--json'] },
-      { args: ['profile', 'show', 'rel.good'] },
-      { args: ['profile', 'show', 'rel.good', '--json'] },
-      { args: ['profile', 'default', 'rel.good'] },
-      { args: ['rel.good', '-c', 'select 1'] },
-      { args: ['-c', 'select 1'] },
-      { args: ['doctor', 'rel.good'] },
-      { args: ['doctor'] },
-      { args: ['migrate', 'status', 'rel.good', '--migrations', MIGRATIONS] },
-      { args: ['rel.bad', '-c', 'select 1'] },
-      { args: ['profile', 'rename', 'rel.bad', 'rel.worse'] },
-      { args: ['profile', 'rm', 'rel.worse'] },
-    ], t.secrets);
+    const results = await runAll(
+      home,
+      [
+        { args: ['profile', 'add', 'rel.good', t.good] },
+        { args: ['profile', 'add', 'rel.bad', t.wrongPassword] },
+        { args: ['profile', 'list'] },
+        { args: ['profile', 'list', '--json'] },
+        { args: ['profile', 'show', 'rel.good'] },
+        { args: ['profile', 'show', 'rel.good', '--json'] },
+        { args: ['profile', 'default', 'rel.good'] },
+        { args: ['rel.good', '-c', 'select 1'] },
+        { args: ['-c', 'select 1'] },
+        { args: ['doctor', 'rel.good'] },
+        { args: ['doctor'] },
+        { args: ['migrate', 'status', 'rel.good', '--migrations', MIGRATIONS] },
+        { args: ['rel.bad', '-c', 'select 1'] },
+        { args: ['profile', 'rename', 'rel.bad', 'rel.worse'] },
+        { args: ['profile', 'rm', 'rel.worse'] },
+      ],
+      t.secrets,
+    );
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0]);
     expect(home.filesContaining(t.secrets.flatMap(secretForms))).toEqual([home.profileFile]);
     expect(fs.statSync(home.profileFile).mode & 0o777).toBe(0o600);
@@ -94,18 +116,24 @@ function exercise(target: () => Target): void {
     const envHome = createIsolatedHome();
     try {
       const password = t.secrets[0]!;
-      const withReference = t.good.replace(encodeURIComponent(password), '${RELIABILITY_DB_PASSWORD}').replace(password, '${RELIABILITY_DB_PASSWORD}');
+      const withReference = t.good
+        .replace(encodeURIComponent(password), '${RELIABILITY_DB_PASSWORD}')
+        .replace(password, '${RELIABILITY_DB_PASSWORD}');
       expect(withReference).not.toContain(password);
       const env = { RELIABILITY_DB_PASSWORD: password };
-      const results = await runAll(envHome, [
-        { args: ['profile', 'add', 'rel.env', withReference] },
-        { args: ['rel.env', '-c', 'select 1 as one'], env },
-        { args: ['doctor', 'rel.env'], env },
-        { args: ['migrate', 'status', 'rel.env', '--migrations', MIGRATIONS], env },
-        { args: ['profile', 'list'], env },
-        { args: ['profile', 'show', 'rel.env', '--json'], env },
-        { args: ['rel.env', '-c', 'select 1'] },
-      ], t.secrets);
+      const results = await runAll(
+        envHome,
+        [
+          { args: ['profile', 'add', 'rel.env', withReference] },
+          { args: ['rel.env', '-c', 'select 1 as one'], env },
+          { args: ['doctor', 'rel.env'], env },
+          { args: ['migrate', 'status', 'rel.env', '--migrations', MIGRATIONS], env },
+          { args: ['profile', 'list'], env },
+          { args: ['profile', 'show', 'rel.env', '--json'], env },
+          { args: ['rel.env', '-c', 'select 1'] },
+        ],
+        t.secrets,
+      );
       expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 2]);
       expect(results.at(-1)!.stderr).toContain('RELIABILITY_DB_PASSWORD');
       expect(envHome.filesContaining(t.secrets.flatMap(secretForms))).toEqual([]);
@@ -186,7 +214,15 @@ describe.skipIf(!availability().postgres)('secrets: PostgreSQL with password aut
       const password = target.secrets[0]!;
       const refused = target.good.replace(`:${cluster.port}/`, `:${await freePort()}/`);
       const unknown = target.good.replace('127.0.0.1', 'reliability-db.invalid');
-      const results = await runAll(home, [refused, unknown].flatMap((dsn) => [{ args: [dsn, '-c', 'select 1'] }, { args: ['doctor', dsn] }, { args: ['migrate', 'status', dsn, '--migrations', MIGRATIONS] }]), [password]);
+      const results = await runAll(
+        home,
+        [refused, unknown].flatMap((dsn) => [
+          { args: [dsn, '-c', 'select 1'] },
+          { args: ['doctor', dsn] },
+          { args: ['migrate', 'status', dsn, '--migrations', MIGRATIONS] },
+        ]),
+        [password],
+      );
       expect(results.map((r) => r.code)).toEqual([3, 3, 3, 3, 3, 3]);
       expect(home.filesContaining(secretForms(password))).toEqual([]);
     } finally {
@@ -198,7 +234,8 @@ describe.skipIf(!availability().postgres)('secrets: PostgreSQL with password aut
 describe.skipIf(!availability().mysql)('secrets: MariaDB with a password user', () => {
   let target: Target;
   const user = `rel_${process.pid}`;
-  const sql = (statement: string) => execFileSync('mariadb', ['-uroot', `-h${MYSQL_HOST}`, `-P${MYSQL_PORT}`, '--protocol=tcp', '-e', statement], { stdio: 'pipe' });
+  const sql = (statement: string) =>
+    execFileSync('mariadb', ['-uroot', `-h${MYSQL_HOST}`, `-P${MYSQL_PORT}`, '--protocol=tcp', '-e', statement], { stdio: 'pipe' });
   beforeAll(() => {
     const password = distinctiveSecret('my');
     const wrong = distinctiveSecret('myWrong');
@@ -207,8 +244,15 @@ describe.skipIf(!availability().mysql)('secrets: MariaDB with a password user', 
       sql(`CREATE OR REPLACE USER '${user}'@'${host}' IDENTIFIED BY '${password}'`);
       sql(`GRANT ALL ON dsnsh_reliability_secrets.* TO '${user}'@'${host}'`);
     }
-    const base = (pw: string, query = 'timeout=5s') => `mysql://${user}:${pw}@tcp(${MYSQL_HOST}:${MYSQL_PORT})/dsnsh_reliability_secrets?${query}`;
-    target = { label: 'mysql', good: base(password), wrongPassword: base(wrong), badParam: base(password, 'timeout=5parsecs'), secrets: [password, wrong] };
+    const base = (pw: string, query = 'timeout=5s') =>
+      `mysql://${user}:${pw}@tcp(${MYSQL_HOST}:${MYSQL_PORT})/dsnsh_reliability_secrets?${query}`;
+    target = {
+      label: 'mysql',
+      good: base(password),
+      wrongPassword: base(wrong),
+      badParam: base(password, 'timeout=5parsecs'),
+      secrets: [password, wrong],
+    };
   });
   afterAll(() => {
     for (const host of ['%', 'localhost', '127.0.0.1']) sql(`DROP USER IF EXISTS '${user}'@'${host}'`);

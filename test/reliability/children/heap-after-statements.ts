@@ -23,9 +23,11 @@ try {
     // Distinct text and a small result every time, as a long script would have.
     const result = await session.run(`select ${i} as n, 'row ${i} ${'x'.repeat(i % 50)}' as payload`);
     if (result.rows.length !== 1) throw new Error(`statement ${i} returned ${result.rows.length} rows`);
-    if ((i % 100) === 0) {
+    if (i % 100 === 0) {
       const stream = await session.stream(`select ${i} as n union all select ${i + 1}`);
-      for await (const _chunk of stream) { /* drain */ }
+      for await (const _chunk of stream) {
+        /* drain */
+      }
     }
     if (checkpoints.has(i)) heap[i] = settledHeap();
   }
