@@ -13,7 +13,11 @@ Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: tru
 const url = pathToFileURL(scriptPath);
 const script = new vm.Script(readFileSync(scriptPath, 'utf8'), { filename: scriptPath });
 const evaluate = script.runInThisContext();
-const loaded = await evaluate(createRequire(url), (specifier) => import(specifier.startsWith('.') ? new URL(specifier, url).href : specifier), { url: url.href });
+const loaded = await evaluate(
+  createRequire(url),
+  (specifier) => import(specifier.startsWith('.') ? new URL(specifier, url).href : specifier),
+  { url: url.href },
+);
 if (typeof loaded?.startConsole !== 'function') throw new Error('the console script does not export startConsole');
 writeFileSync(cachePath, script.createCachedData());
 // Ink's modules leave listeners behind; nothing else is to be done here.

@@ -16,22 +16,29 @@ export const SCRIPT_NAME = 'console-script.js';
 export const CACHE_NAME = 'console-script.cache';
 const BANNER_START = 'import { createRequire as __dsnshCreateRequire }';
 
-const IMPORT_STATEMENT = /(?<![\w$."'`\\])import(\{[^}]*\}|\s+[A-Za-z_$][\w$]*\s*|\s*\*\s*as\s*[A-Za-z_$][\w$]*\s*)?(?:from)?\s*"([^"]+)";/g;
+const IMPORT_STATEMENT =
+  /(?<![\w$."'`\\])import(\{[^}]*\}|\s+[A-Za-z_$][\w$]*\s*|\s*\*\s*as\s*[A-Za-z_$][\w$]*\s*)?(?:from)?\s*"([^"]+)";/g;
 
 /** `a as b, c` (an import list) as destructuring: `a:b,c` */
 function importBindings(list) {
-  return list.split(',').map((part) => {
-    const [name, local] = part.split(/\s+as\s+/).map((text) => text.trim());
-    return local === undefined ? name : `${name}:${local}`;
-  }).join(',');
+  return list
+    .split(',')
+    .map((part) => {
+      const [name, local] = part.split(/\s+as\s+/).map((text) => text.trim());
+      return local === undefined ? name : `${name}:${local}`;
+    })
+    .join(',');
 }
 
 /** `a as b, c` (an export list) as an object: `b:a,c:c` */
 function exportObject(list) {
-  return list.split(',').map((part) => {
-    const [local, exported] = part.split(/\s+as\s+/).map((text) => text.trim());
-    return `${exported ?? local}:${local}`;
-  }).join(',');
+  return list
+    .split(',')
+    .map((part) => {
+      const [local, exported] = part.split(/\s+as\s+/).map((text) => text.trim());
+      return `${exported ?? local}:${local}`;
+    })
+    .join(',');
 }
 
 /** An esbuild ESM chunk as `(async function (require, load, meta) { …; return exports })`. */
@@ -81,7 +88,11 @@ function writeConsoleScript(outdir) {
   writeFileSync(script, chunkToScript(readFileSync(join(chunks, chunk), 'utf8')));
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
-  const trained = spawnSync(process.execPath, [new URL('./console-script-train.mjs', import.meta.url).pathname, script, cache], { env, encoding: 'utf8', timeout: 60_000 });
+  const trained = spawnSync(process.execPath, [new URL('./console-script-train.mjs', import.meta.url).pathname, script, cache], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (trained.status !== 0) {
     rmSync(script, { force: true });
     return `evaluating the console script failed: ${(trained.stderr || trained.error?.message || '').trim().split('\n').slice(-3).join(' ')}`;
