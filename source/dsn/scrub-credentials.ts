@@ -15,7 +15,49 @@ export function credentialRegion(dsn: string): string {
 
 export function scrubCredentialText(text: string, region: string): string {
   if (region === '') return text;
-  return text.replace(/"([^"]*)"/g, (quoted, inner: string) => (couldReveal(inner) && overlaps(inner, region) ? HIDDEN : quoted));
+  return text
+    .split('\n')
+    .map((line) => scrubLine(line, region))
+    .join('\n');
+}
+
+/**
+ * Quoted stretches of one line, left to right. A value quoted by an error can itself hold `"`
+ * (a password `Aa0a"Aa0a` read as a port): a quote closes only where a delimiter or the line's end
+ * follows it, and a hidden stretch goes on over later quoted pieces that still share a run with the
+ * credentials (`"Secret" Word"`), so no piece of the value is left after the hidden part.
+ */
+function scrubLine(line: string, region: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('"', from);
+    if (open < 0) return out + line.slice(from);
+    let close = closingQuote(line, open + 1);
+    const inner = line.slice(open + 1, close < 0 ? line.length : close);
+    if (!(couldReveal(inner) && overlaps(inner, region))) {
+      if (close < 0) return out + line.slice(from);
+      out += line.slice(from, close + 1);
+      from = close + 1;
+      continue;
+    }
+    while (close >= 0) {
+      const next = closingQuote(line, close + 1);
+      if (next < 0 || !overlaps(line.slice(close + 1, next), region)) break;
+      close = next;
+    }
+    out += line.slice(from, open) + HIDDEN;
+    if (close < 0) return out;
+    from = close + 1;
+  }
+}
+
+/** The first `"` at or after `from` that ends a quotation: the line ends or a delimiter follows. */
+function closingQuote(line: string, from: number): number {
+  for (let at = line.indexOf('"', from); at >= 0; at = line.indexOf('"', at + 1)) {
+    if (at + 1 === line.length || /[\s.,:;)\]!?]/.test(line[at + 1]!)) return at;
+  }
+  return -1;
 }
 
 /**

@@ -8,6 +8,7 @@ import { parseDsn } from '../../source/dsn/parse-dsn.js';
 import { explainJson } from '../../source/noninteractive/explain-json.js';
 import { explainText } from '../../source/noninteractive/explain-text.js';
 import { fixedEnvironment } from './fixed-environment.js';
+import { scrubCredentialText } from '../../source/dsn/scrub-credentials.js';
 
 const OPTIONS = { cpuCount: 2, environment: fixedEnvironment() };
 const SPECIALS = [...' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', 'ä', '€', '%zz', '%41', '%3F', '%2F', '%40', '%'];
@@ -72,6 +73,20 @@ describe('credentials never appear in DSN errors or explanations', () => {
     expect(text).not.toContain('Zq8v');
     expect(text).not.toContain('Lm=x');
     expect(text).toMatch(/unescaped "\?"/);
+  });
+
+  it('a password holding a quote, read as a port, is hidden whole (property counterexample, seed -169939366)', () => {
+    const text = outputs('mysql://app:Aa0a"Aa0a/Aa0a?Aa0a @tcp(host:3306)/app').error!;
+    expect(text).toMatch(/port/);
+    expect(text).not.toContain('Aa0a');
+  });
+
+  it('a quote followed by a space inside the quoted value does not end the hiding', () => {
+    const region = 'app:Zq8v" Lm4x';
+    const hidden = scrubCredentialText('The port "Zq8v" Lm4x" is not a number; "tcp" is fine.', region);
+    expect(hidden).not.toContain('Zq8v');
+    expect(hidden).not.toContain('Lm4x');
+    expect(hidden).toContain('is not a number; "tcp" is fine.');
   });
 
   it('holds for random passwords made of distinctive pieces and every special character', () => {
