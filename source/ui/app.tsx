@@ -469,7 +469,12 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
       return;
     }
     queue.clear();
-    if (query.cancel()) {
+    // A stream that was still being read ends here: the notice says so once it is closed, since
+    // no statement's end will clear "cancelling…".
+    const stopping = query.cancel(() =>
+      setNotice((current) => (current?.startsWith('cancelling') ? 'stopped reading the result' : current)),
+    );
+    if (stopping !== null) {
       lastInterrupt.current = at;
       setNotice('cancelling… (Ctrl+C again quits)');
       return;

@@ -106,22 +106,30 @@ export function useQuerySession(session: ConsoleSession | null) {
     [runTask, session],
   );
 
-  /** Stops the running statement (the adapter cancels it on the server) or an open stream. */
-  const cancel = useCallback((): boolean => {
-    if (controller.current) {
-      controller.current.abort();
-      return true;
-    }
-    const current = source.current;
-    if (current && !current.complete) {
-      void current.close().then(async () => {
-        await session?.settle();
-        dispatchWindow({ type: 'rowsArrived', rowCount: current.rows.rowCount, complete: true });
-      });
-      return true;
-    }
-    return false;
-  }, [session]);
+  /**
+   * Stops the running statement (the adapter cancels it on the server) or an open stream:
+   * 'statement' (its run ends with the cancel), 'stream' (`onStopped` is called once it is closed),
+   * or null when nothing was running.
+   */
+  const cancel = useCallback(
+    (onStopped?: () => void): 'statement' | 'stream' | null => {
+      if (controller.current) {
+        controller.current.abort();
+        return 'statement';
+      }
+      const current = source.current;
+      if (current && !current.complete) {
+        void current.close().then(async () => {
+          await session?.settle();
+          dispatchWindow({ type: 'rowsArrived', rowCount: current.rows.rowCount, complete: true });
+          onStopped?.();
+        });
+        return 'stream';
+      }
+      return null;
+    },
+    [session],
+  );
 
   // Read more rows whenever the view nears the end of what was read.
   useEffect(() => {
