@@ -72,11 +72,11 @@ export function parseKeyConfig(text: string, file: string): KeyConfig {
   for (const [entry, value] of Object.entries(data as Record<string, unknown>)) {
     if (entry === 'vi') {
       if (typeof value === 'boolean') config.vi = value;
-      else config.problems.push(`${file}: "vi" must be true or false, not ${JSON.stringify(value)}.`);
+      else config.problems.push(`${file}: "vi" must be true or false, not ${JSON.stringify(value)}; vi mode starts off (\\set vi on turns it on).`);
       continue;
     }
     if (!commandIds.has(entry)) {
-      config.problems.push(`${file}: "${entry}" is not a command${closest(entry)}; the command ids are listed in the README's "Keys" section.`);
+      config.problems.push(`${file}: "${entry}" is not a command${closest(entry)}, so it is ignored; the command ids are in the README's "Keys" section.`);
       continue;
     }
     const keys = typeof value === 'string' ? [value] : value;
