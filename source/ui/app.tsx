@@ -598,7 +598,6 @@ export function App({
     }
     if (event.name === 'pasteStart' || event.name === 'pasteEnd') {
       submissions.pasteBoundary(event.name);
-      editor.pasteBoundary(event.name);
       return;
     }
     // Any key ends a \watch (Ctrl+C also cancels the run in progress); the key does nothing else.

@@ -1,8 +1,8 @@
 // The query prompt's editing: the buffer lives in a ref and changes only through the pure
 // reducer, so keys and pasted chunks apply strictly in arrival order; a state tick re-renders.
 // With vi mode on, every key goes through the vi state machine (vi-mode.ts) first; what it hands
-// on is handled as in the default (emacs-style) mode. Text between bracketed-paste markers is
-// always typed text, whatever the mode.
+// on is handled as in the default (emacs-style) mode. Text between bracketed-paste markers comes
+// as paste events (use-terminal-input.ts), which vi hands on: typed text, whatever the mode.
 import { useCallback, useRef, useState } from 'react';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { KeyEvent } from '../keys/key-event.js';
@@ -28,8 +28,6 @@ export interface PromptEditor {
   remember(statement: string): string[];
   vi: ViState;
   setVi(on: boolean): void;
-  /** The terminal's bracketed-paste markers: in between, keys are text in either vi mode */
-  pasteBoundary(name: 'pasteStart' | 'pasteEnd'): void;
 }
 
 const editingCommands: Partial<Record<string, PromptAction>> = {
@@ -53,7 +51,6 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
   const buffer = useRef<PromptBuffer>(emptyPrompt(initialHistory));
   const search = useRef<HistorySearch | null>(null);
   const vi = useRef<ViState>(viState(startVi));
-  const pasting = useRef(false);
   const [, setTick] = useState(0);
   const rerender = useCallback(() => setTick((tick) => tick + 1), []);
 
@@ -122,7 +119,7 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
           return out;
         }
       }
-      if (vi.current.enabled && !pasting.current) {
+      if (vi.current.enabled) {
         const step = viKey(vi.current, buffer.current, event);
         vi.current = step.vi;
         buffer.current = step.buffer;
@@ -167,10 +164,7 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
     },
     [rerender],
   );
-  const pasteBoundary = useCallback((name: 'pasteStart' | 'pasteEnd') => {
-    pasting.current = name === 'pasteStart';
-  }, []);
 
   const read = useCallback(() => buffer.current, []);
-  return { buffer: buffer.current, read, search: search.current, handleKey, apply, remember, vi: vi.current, setVi, pasteBoundary };
+  return { buffer: buffer.current, read, search: search.current, handleKey, apply, remember, vi: vi.current, setVi };
 }

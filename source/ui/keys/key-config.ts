@@ -52,7 +52,9 @@ const contextOf = new Map<string, KeyContext>(keyCommands.map((command) => [comm
 
 function closest(id: string): string {
   const tail = id.split('.').pop()?.toLowerCase() ?? id;
-  const near = keyCommands.find((command) => command.id.toLowerCase().endsWith(`.${tail}`) || command.id.toLowerCase() === id.toLowerCase());
+  const near = keyCommands.find(
+    (command) => command.id.toLowerCase().endsWith(`.${tail}`) || command.id.toLowerCase() === id.toLowerCase(),
+  );
   return near ? ` (did you mean "${near.id}"?)` : '';
 }
 
@@ -72,11 +74,16 @@ export function parseKeyConfig(text: string, file: string): KeyConfig {
   for (const [entry, value] of Object.entries(data as Record<string, unknown>)) {
     if (entry === 'vi') {
       if (typeof value === 'boolean') config.vi = value;
-      else config.problems.push(`${file}: "vi" must be true or false, not ${JSON.stringify(value)}; vi mode starts off (\\set vi on turns it on).`);
+      else
+        config.problems.push(
+          `${file}: "vi" must be true or false, not ${JSON.stringify(value)}; vi mode starts off (\\set vi on turns it on).`,
+        );
       continue;
     }
     if (!commandIds.has(entry)) {
-      config.problems.push(`${file}: "${entry}" is not a command${closest(entry)}, so it is ignored; the command ids are in the README's "Keys" section.`);
+      config.problems.push(
+        `${file}: "${entry}" is not a command${closest(entry)}, so it is ignored; the command ids are in the README's "Keys" section.`,
+      );
       continue;
     }
     const keys = typeof value === 'string' ? [value] : value;
@@ -116,7 +123,10 @@ function dropConflicts(config: KeyConfig, file: string): void {
     if (conflict === null) return;
     const [key, first, second] = conflict;
     const fromFile = [first, second].filter((id) => config.overrides.has(id));
-    const where = contextOf.get(first) === 'global' || contextOf.get(second) === 'global' ? 'a global key counts everywhere' : `both ${contextOf.get(second) ?? ''} keys`;
+    const where =
+      contextOf.get(first) === 'global' || contextOf.get(second) === 'global'
+        ? 'a global key counts everywhere'
+        : `both ${contextOf.get(second) ?? ''} keys`;
     config.problems.push(
       `${file}: "${key}" is bound to both "${first}" and "${second}" (${where}); give one of them another key. ${fromFile.map((id) => `"${id}"`).join(' and ')} ${fromFile.length === 1 ? 'keeps its' : 'keep their'} default keys.`,
     );

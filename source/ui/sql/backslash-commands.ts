@@ -100,7 +100,8 @@ export function parseBackslashCommand(text: string): BackslashCommand {
       return { kind: 'toggleTiming' };
     case '\\set': {
       const [name = '', value = ''] = args;
-      if (name === 'vi' && args.length === 2 && /^(on|off|true|false)$/i.test(value)) return { kind: 'setVi', on: /^(on|true)$/i.test(value) };
+      if (name === 'vi' && args.length === 2 && /^(on|off|true|false)$/i.test(value))
+        return { kind: 'setVi', on: /^(on|true)$/i.test(value) };
       if (name === 'vi' && args.length === 1) return { kind: 'unknown', text: '\\set vi needs on or off (\\set vi on)' };
       return { kind: 'unknown', text: `\\set ${argument}: the setting dsnsh knows is vi (\\set vi on, \\set vi off)` };
     }

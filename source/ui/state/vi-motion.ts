@@ -36,7 +36,8 @@ export function wordEnd(text: string, index: number, big: boolean): number {
   while (at < text.length && classAt(text, at, big) === 0) at = nextCodePoint(text, at);
   if (at >= text.length) return previousCodePoint(text, text.length);
   const kind = classAt(text, at, big);
-  for (let next = nextCodePoint(text, at); next < text.length && classAt(text, next, big) === kind; next = nextCodePoint(text, next)) at = next;
+  for (let next = nextCodePoint(text, at); next < text.length && classAt(text, next, big) === kind; next = nextCodePoint(text, next))
+    at = next;
   return at;
 }
 

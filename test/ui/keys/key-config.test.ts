@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyKeyBindings, commandFor, keysOf, matches } from '../../../source/ui/keys/key-bindings.js';
+import { applyKeyBindings, commandFor, keyCommands, keysOf, matches } from '../../../source/ui/keys/key-bindings.js';
 import { keyEvent } from '../../../source/ui/keys/key-event.js';
 import { keySpecProblem, parseKeyConfig } from '../../../source/ui/keys/key-config.js';
 import { keysFile, loadKeyConfig, readKeyConfig } from '../../../source/ui/keys/key-config-file.js';
@@ -79,7 +79,9 @@ describe('keys.json parsing', () => {
     expect(config.problems).toHaveLength(1);
   });
   it('bad JSON, a non-object, bad values and a bad "vi" are errors naming the file; never a throw', () => {
-    expect(parseKeyConfig('{ "app.help": [f9] }', FILE).problems[0]).toMatch(new RegExp(`^${FILE}: not valid JSON .*Using the default keys`));
+    expect(parseKeyConfig('{ "app.help": [f9] }', FILE).problems[0]).toMatch(
+      new RegExp(`^${FILE}: not valid JSON .*Using the default keys`),
+    );
     expect(parseKeyConfig('[]', FILE).problems[0]).toContain('must be one JSON object');
     expect(parseKeyConfig('{ "app.help": 9 }', FILE).problems[0]).toContain('"app.help" must be a list of keys');
     const vi = parseKeyConfig('{ "vi": "on" }', FILE);
@@ -130,5 +132,17 @@ describe('keys.json on disk', () => {
     expect(config.vi).toBe(true);
     expect(matches(keyEvent('f9'), 'app.help')).toBe(true);
     expect(matches(keyEvent('f1'), 'app.help')).toBe(false);
+  });
+});
+
+describe('the README', () => {
+  it('lists every command id with its default keys (the errors point there)', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Keys'), readme.indexOf('## Performance'));
+    for (const command of keyCommands) {
+      const keys = command.keys.map((key) => `\`${key.replace('|', '\\|')}\``).join(' ');
+      expect(section).toContain(`| \`${command.id}\` | ${keys} |`);
+    }
+    expect(section).toContain('"vi": true');
   });
 });
