@@ -41,6 +41,51 @@ describe('vi mode at the prompt', () => {
     await vi.waitFor(() => expect(pty.screen()).not.toContain('-- INSERT --'), { timeout: 10_000, interval: 25 });
   });
 
+  it('every other Esc still works with vi on: history search, help, value viewer, profile list, results', async () => {
+    const pty = consoles.start({ args: ['memory'] });
+    await pty.waitFor(' · connected');
+    await runStatement(pty, '\\set vi on', '-- INSERT --');
+    await runStatement(pty, "select 'kept' as word;", /word\s*\n[─]+\s*\nkept/);
+    pty.write('\x12'); // Ctrl+R
+    pty.write('kep');
+    await pty.waitFor("(history search) 'kep'");
+    pty.write('\x1b');
+    await vi.waitFor(() => expect(pty.screen()).not.toContain('(history search)'), { timeout: 10_000, interval: 25 });
+    expect(pty.screen()).toContain('-- INSERT --');
+    pty.write('\x1bOP'); // F1
+    await pty.waitFor('Keys and commands');
+    pty.write('\x1b');
+    await vi.waitFor(() => expect(pty.screen()).not.toContain('Keys and commands'), { timeout: 10_000, interval: 25 });
+    expect(pty.screen()).toContain('-- INSERT --');
+    pty.write('\x1bOQ'); // F2
+    await pty.waitFor('Profiles (');
+    pty.write('\x1b');
+    await vi.waitFor(() => expect(pty.screen()).not.toContain('Profiles ('), { timeout: 10_000, interval: 25 });
+    pty.write('\x1b[Z'); // Shift+Tab: the results
+    await pty.waitFor('Esc prompt');
+    pty.write('v');
+    await pty.waitFor(/word\s+kept/);
+    pty.write('\x1b'); // closes the value viewer
+    await pty.waitFor(/word\s*\n[─]+\s*\nkept/);
+    pty.write('\x1b'); // back to the prompt
+    await pty.waitFor('Enter run');
+    expect(pty.screen()).toContain('-- INSERT --');
+  });
+
+  it('the help overlay lists the vi keys and scrolls to them', async () => {
+    const pty = consoles.start({ args: ['memory'] });
+    await pty.waitFor(' · connected');
+    pty.write('\x1bOP'); // F1
+    await pty.waitFor('Keys and commands');
+    expect(pty.screen()).not.toContain('Prompt in vi mode');
+    for (let page = 0; page < 12 && !pty.screen().includes('undo the last change'); page += 1) {
+      pty.write('\x1b[6~'); // PgDn
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const screen = await pty.waitFor(/^ {2}u\s+undo the last change/m);
+    expect(screen).toContain('Keys and commands');
+  });
+
   it('a bracketed paste in normal mode arrives byte for byte', async () => {
     const pty = consoles.start({ args: ['memory'] });
     await pty.waitFor(' · connected');
