@@ -59,6 +59,8 @@ import { useResultNavigation } from './hooks/use-result-navigation.js';
 import { markMatches } from './format/search-marks.js';
 import { useResultSort } from './hooks/use-result-sort.js';
 import { theme } from './theme.js';
+import { viModeLabel } from './state/vi-mode.js';
+import { keyProblemOutcome } from './keys/key-problems.js';
 
 /** "PostgreSQL 15.20" from "PostgreSQL 15.20 (Debian …) on x86_64 …" */
 function shortVersion(product: string, version: string): string {
@@ -85,9 +87,26 @@ export interface AppProps {
   notice?: string | null;
   onExit(code: number): void;
   onSwitch(target: ResolvedTarget, options?: SwitchOptions): void;
+  /** Start the prompt in vi mode (keys.json, or \\set vi on before a switch) */
+  vi?: boolean;
+  onViChange?(on: boolean): void;
+  /** What was wrong in keys.json (shown once at start; those entries keep their default keys) */
+  keyProblems?: readonly string[];
 }
 
-export function App({ target, readOnly, history, notice: switchNotice = null, onExit, onSwitch }: AppProps) {
+const NO_PROBLEMS: readonly string[] = [];
+
+export function App({
+  target,
+  readOnly,
+  history,
+  notice: switchNotice = null,
+  onExit,
+  onSwitch,
+  vi = false,
+  onViChange,
+  keyProblems = NO_PROBLEMS,
+}: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [attempt, setAttempt] = useState(0);
@@ -104,7 +123,7 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
   const query = useQuerySession(session);
   const panels = useLivePanels(adapter, session, target.settings.migrationsDir);
   const initialHistory = useMemo(() => history.load(), [history]);
-  const editor = usePromptEditor(dialect, initialHistory);
+  const editor = usePromptEditor(dialect, initialHistory, vi);
   const [focus, setFocus, focusRef] = useRefState<Focus>('prompt');
   const [help, setHelp, helpRef] = useRefState<{ offset: number } | null>(null);
   const [recordView, setRecordView] = useState(false);
@@ -189,6 +208,10 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
     return () => clearInterval(timer);
   }, [query.running]);
   useEffect(() => {
+    if (keyProblems.length === 0) return;
+    query.show({ ...keyProblemOutcome(keyProblems), transient: true });
+  }, [keyProblems, query.show]);
+  useEffect(() => {
     if (connection.status !== 'down') return;
     query.show({ kind: 'error', message: downHeadline(connection), hint: connection.hint, statement: '', position: null, transient: true });
     // A wrong password or DSN will not fix itself: offer the other profiles at once.
@@ -231,6 +254,12 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
         if (command.kind === 'toggleRecord') {
           toggleRecordView();
           setNotice(`record view ${shownAsRecords ? 'off' : 'on'}`);
+          return true;
+        }
+        if (command.kind === 'setVi') {
+          editor.setVi(command.on);
+          onViChange?.(command.on);
+          setNotice(command.on ? 'vi mode on: Esc for normal mode, i to insert' : 'vi mode off');
           return true;
         }
         if (command.kind === 'toggleTiming') {
@@ -387,6 +416,7 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
       history,
       namedQueries,
       onSwitch,
+      onViChange,
       panels.facts,
       query,
       quit,
@@ -722,7 +752,7 @@ export function App({ target, readOnly, history, notice: switchNotice = null, on
       </Text>
       <ResultView lines={lines} height={layout.resultHeight} />
       <StatusLine
-        text={[statusText(outcome, query.window, { timing, focus }), sorting.label].filter(Boolean).join(' · ')}
+        text={[viModeLabel(editor.vi), statusText(outcome, query.window, { timing, focus }), sorting.label].filter(Boolean).join(' · ')}
         runningMs={runningMs}
         notice={notice}
       />

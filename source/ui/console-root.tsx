@@ -10,6 +10,10 @@ export interface ConsoleRootProps {
   target: ResolvedTarget;
   readOnly: boolean;
   onExit(code: number): void;
+  /** keys.json's "vi" (a \\set vi later is kept across switches) */
+  vi?: boolean;
+  /** keys.json's problems, shown by the first console only */
+  keyProblems?: readonly string[];
 }
 
 interface Current {
@@ -19,7 +23,8 @@ interface Current {
   generation: number;
 }
 
-export function ConsoleRoot({ target: initial, readOnly, onExit }: ConsoleRootProps) {
+export function ConsoleRoot({ target: initial, readOnly, onExit, vi: initialVi = false, keyProblems }: ConsoleRootProps) {
+  const [vi, setVi] = useState(initialVi);
   const [current, setCurrent] = useState<Current>({ target: initial, historyOf: initial, notice: null, generation: 0 });
   const history = useMemo(() => HistoryFile.forTarget(current.historyOf), [current.historyOf]);
   return (
@@ -31,6 +36,9 @@ export function ConsoleRoot({ target: initial, readOnly, onExit }: ConsoleRootPr
       history={history}
       notice={current.notice}
       onExit={onExit}
+      vi={vi}
+      onViChange={setVi}
+      keyProblems={current.generation === 0 ? keyProblems : undefined}
       onSwitch={(target, options: SwitchOptions = {}) =>
         setCurrent((previous) => ({
           target,

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import type { ResolvedTarget } from '../profiles/target.js';
 import { ConsoleRoot } from './console-root.js';
 import { enterAlternateScreen } from './terminal-screen.js';
+import { loadKeyConfig } from './keys/key-config-file.js';
 
 export interface ConsoleOptions {
   target: ResolvedTarget;
@@ -11,6 +12,8 @@ export interface ConsoleOptions {
 }
 
 export async function startConsole({ target, readOnly }: ConsoleOptions): Promise<number> {
+  // keys.json: the effective key table for the whole run, and whether the prompt starts in vi mode.
+  const keys = loadKeyConfig();
   const screen = enterAlternateScreen();
   let exitCode = 0;
   try {
@@ -18,6 +21,8 @@ export async function startConsole({ target, readOnly }: ConsoleOptions): Promis
       <ConsoleRoot
         target={target}
         readOnly={readOnly}
+        vi={keys.vi ?? false}
+        keyProblems={keys.problems}
         onExit={(code) => {
           exitCode = code;
         }}

@@ -1,5 +1,8 @@
 // The query prompt's editing: the buffer lives in a ref and changes only through the pure
 // reducer, so keys and pasted chunks apply strictly in arrival order; a state tick re-renders.
+// With vi mode on, every key goes through the vi state machine (vi-mode.ts) first; what it hands
+// on is handled as in the default (emacs-style) mode. Text between bracketed-paste markers comes
+// as paste events (use-terminal-input.ts), which vi hands on: typed text, whatever the mode.
 import { useCallback, useRef, useState } from 'react';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { KeyEvent } from '../keys/key-event.js';
@@ -7,6 +10,7 @@ import { commandFor } from '../keys/key-bindings.js';
 import { addToHistory, searchHistoryBackward } from '../state/history.js';
 import { emptyPrompt, promptReducer, type PromptAction, type PromptBuffer } from '../state/prompt-buffer.js';
 import { shouldRunOnEnter } from '../sql/statement-end.js';
+import { viAfterSubmit, viKey, viState, type ViState } from '../state/vi-mode.js';
 
 export interface HistorySearch {
   query: string;
@@ -22,6 +26,8 @@ export interface PromptEditor {
   handleKey(event: KeyEvent): string[];
   apply(action: PromptAction): void;
   remember(statement: string): string[];
+  vi: ViState;
+  setVi(on: boolean): void;
 }
 
 const editingCommands: Partial<Record<string, PromptAction>> = {
@@ -41,9 +47,10 @@ const editingCommands: Partial<Record<string, PromptAction>> = {
   'prompt.newline': { type: 'newline' },
 };
 
-export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly string[]): PromptEditor {
+export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly string[], startVi = false): PromptEditor {
   const buffer = useRef<PromptBuffer>(emptyPrompt(initialHistory));
   const search = useRef<HistorySearch | null>(null);
+  const vi = useRef<ViState>(viState(startVi));
   const [, setTick] = useState(0);
   const rerender = useCallback(() => setTick((tick) => tick + 1), []);
 
@@ -59,6 +66,7 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
   const take = (): string => {
     const statement = buffer.current.text;
     buffer.current = promptReducer(buffer.current, { type: 'clear' });
+    vi.current = viAfterSubmit(vi.current);
     return statement;
   };
 
@@ -100,8 +108,9 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
   };
 
   const handleKey = useCallback(
-    (event: KeyEvent): string[] => {
+    (key: KeyEvent): string[] => {
       const out: string[] = [];
+      let event = key;
       const active = search.current;
       if (active) {
         handleSearchKey(event, active);
@@ -109,6 +118,16 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
           rerender();
           return out;
         }
+      }
+      if (vi.current.enabled) {
+        const step = viKey(vi.current, buffer.current, event);
+        vi.current = step.vi;
+        buffer.current = step.buffer;
+        if (step.pass === null) {
+          rerender();
+          return out;
+        }
+        event = step.pass;
       }
       if (event.name === 'paste') {
         paste(event.text, out);
@@ -138,6 +157,14 @@ export function usePromptEditor(dialect: SqlDialect, initialHistory: readonly st
     return history;
   }, []);
 
+  const setVi = useCallback(
+    (on: boolean) => {
+      vi.current = { ...viState(on), register: vi.current.register, registerLinewise: vi.current.registerLinewise };
+      rerender();
+    },
+    [rerender],
+  );
+
   const read = useCallback(() => buffer.current, []);
-  return { buffer: buffer.current, read, search: search.current, handleKey, apply, remember };
+  return { buffer: buffer.current, read, search: search.current, handleKey, apply, remember, vi: vi.current, setVi };
 }

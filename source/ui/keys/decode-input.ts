@@ -25,8 +25,16 @@ const tildeKeys: Record<string, string> = {
   '6': 'pageDown',
   '11': 'f1',
   '12': 'f2',
+  '13': 'f3',
+  '14': 'f4',
   '15': 'f5',
   '17': 'f6',
+  '18': 'f7',
+  '19': 'f8',
+  '20': 'f9',
+  '21': 'f10',
+  '23': 'f11',
+  '24': 'f12',
   '200': 'pasteStart',
   '201': 'pasteEnd',
 };
@@ -53,6 +61,8 @@ function decodeEscape(sequence: string): KeyEvent {
   if (ss3) {
     const final = ss3[1] ?? '';
     if (final === 'Q') return keyEvent('f2');
+    if (final === 'R') return keyEvent('f3');
+    if (final === 'S') return keyEvent('f4');
     return keyEvent(csiKeys[final] ?? 'unknown');
   }
   // ESC + one character: Alt/Meta + key

@@ -1,5 +1,7 @@
-// The help overlay's text, generated from the key-binding table and the backslash commands.
-import { keyCommands, keyLabel, type KeyContext } from './key-bindings.js';
+// The help overlay's text, generated from the effective key table (keys.json applied), the vi-mode
+// keys and the backslash commands.
+import { keyCommands, keyLabel, keysOf, type KeyContext } from './key-bindings.js';
+import { viKeyHelp, viNotes } from './vi-keys.js';
 import { backslashHelp } from '../sql/backslash-commands.js';
 import { NULL_MARK } from '../format/cell-text.js';
 import { DEFAULT_HEAD_LIMIT, DEFAULT_RETAIN_LIMIT } from '../state/row-store.js';
@@ -11,10 +13,13 @@ export function helpLines(): string[] {
   for (const context of ['global', 'prompt', 'results'] as const) {
     lines.push(sectionTitles[context]);
     for (const command of keyCommands.filter((entry) => entry.context === context)) {
-      const keys = command.keys.map(keyLabel).join(', ');
+      const keys = keysOf(command.id).map(keyLabel).join(', ') || '(no key)';
       lines.push(`  ${keys.padEnd(26)} ${command.description}`);
     }
   }
+  lines.push('Prompt in vi mode (\\set vi on, or "vi": true in keys.json)');
+  for (const [keys, description] of viKeyHelp) lines.push(`  ${keys.padEnd(26)} ${description}`);
+  for (const note of viNotes) lines.push(`  ${note}`);
   lines.push('Commands');
   for (const [command, description] of backslashHelp) lines.push(`  ${command.padEnd(26)} ${description}`);
   lines.push('Results');

@@ -127,7 +127,7 @@ interface ParsedKey {
   shift: boolean;
 }
 
-function parseSpec(spec: string): ParsedKey {
+export function parseSpec(spec: string): ParsedKey {
   const key: ParsedKey = { name: '', text: '', ctrl: false, meta: false, shift: false };
   let rest = spec;
   for (;;) {
@@ -143,7 +143,31 @@ function parseSpec(spec: string): ParsedKey {
   return key;
 }
 
-const parsedBindings = new Map<string, ParsedKey[]>(keyCommands.map((command) => [command.id, command.keys.map(parseSpec)]));
+/** The same key written two ways ('ctrl+meta+x', 'meta+ctrl+x') has one canonical form. */
+export function canonicalSpec(spec: string): string {
+  const key = parseSpec(spec);
+  const base = key.name === 'char' ? `char:${key.text}` : key.name;
+  return [key.ctrl ? 'ctrl+' : '', key.meta ? 'meta+' : '', key.shift && key.name !== 'char' ? 'shift+' : '', base].join('');
+}
+
+export function defaultKeys(id: KeyCommandId): readonly string[] {
+  return keyCommands.find((command) => command.id === id)?.keys ?? [];
+}
+
+// The effective table: the defaults, with the user's keys.json applied once at start (key-config.ts).
+let effectiveKeys = new Map<string, readonly string[]>(keyCommands.map((command) => [command.id, command.keys]));
+let parsedBindings = new Map<string, ParsedKey[]>(keyCommands.map((command) => [command.id, command.keys.map(parseSpec)]));
+
+/** Replaces the keys of the commands named (the others keep their defaults). */
+export function applyKeyBindings(overrides: ReadonlyMap<string, readonly string[]>): void {
+  effectiveKeys = new Map(keyCommands.map((command) => [command.id, overrides.get(command.id) ?? command.keys]));
+  parsedBindings = new Map([...effectiveKeys].map(([id, keys]) => [id, keys.map(parseSpec)]));
+}
+
+/** The keys bound to a command now (configured or default). */
+export function keysOf(id: KeyCommandId): readonly string[] {
+  return effectiveKeys.get(id) ?? [];
+}
 
 function keyMatches(event: KeyEvent, key: ParsedKey): boolean {
   if (event.name !== key.name || event.ctrl !== key.ctrl || event.meta !== key.meta) return false;
@@ -176,6 +200,7 @@ const labels: Record<string, string> = {
   delete: 'Del',
   f1: 'F1',
   f2: 'F2',
+  f5: 'F5',
   f6: 'F6',
 };
 

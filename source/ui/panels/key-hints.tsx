@@ -1,6 +1,6 @@
-// The one-line key-hint bar, from the key table, for the focused part.
+// The one-line key-hint bar, from the effective key table (keys.json applied), for the focused part.
 import { Text } from 'ink';
-import { keyCommands, keyLabel, type KeyCommandId } from '../keys/key-bindings.js';
+import { keyLabel, keysOf, type KeyCommandId } from '../keys/key-bindings.js';
 import { theme } from '../theme.js';
 
 const hintsFor: Record<'prompt' | 'results' | 'migrations', Array<[KeyCommandId, string]>> = {
@@ -28,8 +28,8 @@ const hintsFor: Record<'prompt' | 'results' | 'migrations', Array<[KeyCommandId,
 };
 
 function firstKey(id: KeyCommandId): string {
-  const command = keyCommands.find((entry) => entry.id === id);
-  return command ? keyLabel(command.keys[0] ?? '') : '';
+  const first = keysOf(id)[0];
+  return first === undefined ? '' : keyLabel(first);
 }
 
 export function hintText(focus: 'prompt' | 'results' | 'migrations'): string {

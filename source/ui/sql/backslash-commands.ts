@@ -10,6 +10,7 @@ export type BackslashCommand =
   | { kind: 'listDatabases' }
   | { kind: 'toggleRecord' }
   | { kind: 'toggleTiming' }
+  | { kind: 'setVi'; on: boolean }
   | { kind: 'connInfo' }
   | { kind: 'connect'; database: string }
   | { kind: 'export'; file: string }
@@ -35,6 +36,7 @@ export const backslashHelp: ReadonlyArray<readonly [string, string]> = [
   ['\\l', 'list databases (where the backend has several)'],
   ['\\x', 'toggle the record (expanded) view'],
   ['\\timing', 'toggle showing elapsed time'],
+  ['\\set vi on|off', 'vi editing at the prompt (Esc: normal mode); "vi": true in keys.json starts in it'],
   ['\\conninfo', 'show the connection'],
   ['\\c DBNAME', 'connect to another database of the server, the other settings kept (MySQL: USE)'],
   ['\\export FILE', 'run the last query again into FILE (.csv .tsv .json .ndjson)'],
@@ -96,6 +98,13 @@ export function parseBackslashCommand(text: string): BackslashCommand {
       return { kind: 'toggleRecord' };
     case '\\timing':
       return { kind: 'toggleTiming' };
+    case '\\set': {
+      const [name = '', value = ''] = args;
+      if (name === 'vi' && args.length === 2 && /^(on|off|true|false)$/i.test(value))
+        return { kind: 'setVi', on: /^(on|true)$/i.test(value) };
+      if (name === 'vi' && args.length === 1) return { kind: 'unknown', text: '\\set vi needs on or off (\\set vi on)' };
+      return { kind: 'unknown', text: `\\set ${argument}: the setting dsnsh knows is vi (\\set vi on, \\set vi off)` };
+    }
     case '\\conninfo':
       return { kind: 'connInfo' };
     case '\\c':

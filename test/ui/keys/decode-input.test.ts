@@ -18,6 +18,12 @@ describe('decodeInput', () => {
     ['home tilde', '\x1b[1~', { name: 'home' }],
     ['shift+tab', '\x1b[Z', { name: 'tab', shift: true }],
     ['f1', '\x1bOP', { name: 'f1' }],
+    // every F key keys.json can name (f1…f12) arrives as one
+    ['f3', '\x1bOR', { name: 'f3' }],
+    ['f4', '\x1bOS', { name: 'f4' }],
+    ['f7', '\x1b[18~', { name: 'f7' }],
+    ['f9', '\x1b[20~', { name: 'f9' }],
+    ['f12', '\x1b[24~', { name: 'f12' }],
     ['paste start', '\x1b[200~', { name: 'pasteStart' }],
     ['typed text', 'select', { name: 'char', text: 'select' }],
     ['pasted lines', 'select 1\rfrom t;', { name: 'paste', text: 'select 1\rfrom t;' }],

@@ -22,3 +22,16 @@ describe('the help overlay', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('the help overlay in vi mode', () => {
+  it('lists the vi keys in their own section and says what Esc does', () => {
+    const lines = helpLines();
+    const start = lines.findIndex((text) => text.startsWith('Prompt in vi mode'));
+    expect(start).toBeGreaterThan(0);
+    const section = lines.slice(start, lines.indexOf('Commands')).join('\n');
+    for (const keys of ['Esc', 'i a I A', 'o O', 'h l 0 ^ $', 'w b e  W B E', 'x X', 'd{motion} dd D', 'p P', 'r<char>', 'u', 'j k'])
+      expect(section).toContain(`  ${keys}`);
+    expect(section).toMatch(/history search \(also Ctrl\+G\)/);
+    expect(lines.join('\n')).toMatch(/^ {2}\\set vi on\|off\s+vi editing at the prompt/m);
+  });
+});

@@ -81,3 +81,22 @@ describe('\\explain', () => {
     expect(parseBackslashCommand('\\explainx')).toEqual({ kind: 'unknown', text: '\\explainx' });
   });
 });
+
+describe('\\set vi', () => {
+  it.each([
+    ['\\set vi on', true],
+    ['\\set vi off', false],
+    ['\\set vi ON;', true],
+    ['\\set vi true', true],
+    ['\\set vi false', false],
+  ])('%j', (text, on) => {
+    expect(parseBackslashCommand(text)).toEqual({ kind: 'setVi', on });
+  });
+  it('anything else says what \\set takes', () => {
+    expect(parseBackslashCommand('\\set vi')).toEqual({ kind: 'unknown', text: '\\set vi needs on or off (\\set vi on)' });
+    expect(parseBackslashCommand('\\set emacs on')).toEqual({
+      kind: 'unknown',
+      text: '\\set emacs on: the setting dsnsh knows is vi (\\set vi on, \\set vi off)',
+    });
+  });
+});
