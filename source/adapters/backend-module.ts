@@ -4,6 +4,7 @@
 // start-up pays only for the backend in use.
 import type { ParsedDsn } from '../dsn/types.js';
 import type { Adapter, Capabilities, ServerProbe } from './adapter.js';
+import type { BackendDescriptor } from './backend-descriptor.js';
 
 export interface OpenAdapterOptions {
   /**
@@ -24,11 +25,8 @@ export interface OpenAdapterOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface BackendModule<D extends ParsedDsn = ParsedDsn> {
-  /** The folder's name (postgres, mysql, sqlite) */
-  readonly name: string;
-  /** The DSN backends this module serves: CockroachDB is an alias of PostgreSQL's, memory of SQLite's */
-  readonly backends: readonly D['backend'][];
+/** A folder's descriptor (its knowledge, see backend-descriptor.ts) and what opens and probes its servers. */
+export interface BackendModule<D extends ParsedDsn = ParsedDsn> extends BackendDescriptor<D> {
   /** What an adapter opened with these arguments offers (the adapter reports the same) */
   capabilities(dsn: D, options?: OpenAdapterOptions): Capabilities;
   /** Opens a pool for the DSN and checks one connection, so connect/auth errors surface here. */

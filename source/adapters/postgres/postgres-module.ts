@@ -1,11 +1,11 @@
 // The PostgreSQL driver family (postgres://, cockroach://) as one module; `pg` loads on open().
 import type { PostgresDsn } from '../../dsn/types.js';
 import type { BackendModule } from '../backend-module.js';
+import { postgresDescriptor } from './postgres-descriptor.js';
 import { postgresCapabilities } from './pg-capabilities.js';
 
 export const postgresModule: BackendModule<PostgresDsn> = {
-  name: 'postgres',
-  backends: ['postgres', 'cockroach'],
+  ...postgresDescriptor,
   capabilities: postgresCapabilities,
   async open(dsn) {
     const { openPostgresAdapter } = await import('./postgres-adapter.js');

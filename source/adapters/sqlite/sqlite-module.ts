@@ -2,11 +2,11 @@
 // on open(), in the worker process or in this one.
 import type { SqliteDsn } from '../../dsn/types.js';
 import type { BackendModule } from '../backend-module.js';
+import { sqliteDescriptor } from './sqlite-descriptor.js';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
 
 export const sqliteModule: BackendModule<SqliteDsn> = {
-  name: 'sqlite',
-  backends: ['sqlite', 'memory'],
+  ...sqliteDescriptor,
   capabilities: (_dsn, options = {}) => sqliteCapabilities(options.inProcess === true),
   async open(dsn, options = {}) {
     const { openSqliteAdapter } = await import('./sqlite-adapter.js');
