@@ -2,7 +2,9 @@
 // enough for any caller: no module here loads a driver or an adapter, not even lazily. The
 // registry (backend-registry.ts) lists the same folders' modules, which add open() and probe().
 import type { Backend, ParsedDsn } from '../dsn/types.js';
+import type { ServerProbe } from './adapter.js';
 import type { AnyBackendDescriptor, BackendDescriptor } from './backend-descriptor.js';
+import type { WireKnowledge } from './backend-server.js';
 import { mysqlDescriptor } from './mysql/mysql-descriptor.js';
 import { postgresDescriptor } from './postgres/postgres-descriptor.js';
 import { sqliteDescriptor } from './sqlite/sqlite-descriptor.js';
@@ -29,4 +31,13 @@ export function descriptorOfBackend(backend: Backend): AnyBackendDescriptor {
   // Backend is a closed union and every member has a descriptor: reaching this is a bug in this file.
   if (found === undefined) throw new Error(`No backend descriptor for ${backend}`);
   return found;
+}
+
+/** The wire protocol a probe heard, as the backend that speaks it describes it; null when no backend speaks it. */
+export function wireSpeaking(protocol: ServerProbe['protocol']): WireKnowledge | null {
+  return (
+    (BACKEND_DESCRIPTORS as readonly AnyBackendDescriptor[])
+      .map((descriptor) => descriptor.server.wire)
+      .find((wire) => wire !== null && wire.protocol === protocol) ?? null
+  );
 }

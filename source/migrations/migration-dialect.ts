@@ -37,6 +37,6 @@ export function canonicalDialect(suffix: string): FileDialect | null {
 
 /** Which migration files a backend runs, as its descriptor says (memory is SQLite; cockroach keeps its own dialect). */
 export function migrationDialectOf(backend: Backend): MigrationDialect {
-  const dialects: Readonly<Partial<Record<Backend, MigrationDialect>>> = descriptorOfBackend(backend).migrationDialects;
+  const dialects: Readonly<Record<string, MigrationDialect>> = descriptorOfBackend(backend).migrationDialects;
   return dialects[backend]!;
 }

@@ -6,8 +6,7 @@
 // `server` (adapters/NAME/NAME-server.ts).
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { ServerProbe } from '../adapters/adapter.js';
-import { BACKEND_DESCRIPTORS, descriptorFor } from '../adapters/backend-descriptors.js';
-import type { WireKnowledge } from '../adapters/backend-server.js';
+import { descriptorFor, wireSpeaking } from '../adapters/backend-descriptors.js';
 import type { ParsedDsn } from '../dsn/types.js';
 
 export type FailureCause =
@@ -49,13 +48,6 @@ function failureOf(error: unknown): Failure {
     message: error instanceof Error ? error.message : String(error),
     kind: error instanceof AdapterError ? error.kind : 'other',
   };
-}
-
-/** The backend whose servers speak a protocol the probe heard */
-function wireOf(protocol: ServerProbe['protocol']): WireKnowledge | null {
-  return (
-    BACKEND_DESCRIPTORS.map((descriptor) => descriptor.server.wire).find((wire) => wire !== null && wire.protocol === protocol) ?? null
-  );
 }
 
 function address(dsn: ParsedDsn, probe: ServerProbe | null): string {
@@ -102,7 +94,7 @@ function fromProbe(dsn: ParsedDsn, probe: ServerProbe): Diagnosis | null {
     return null;
   }
   const { server } = descriptorFor(dsn);
-  const heard = wireOf(probe.protocol);
+  const heard = wireSpeaking(probe.protocol);
   if (server.wire !== null && heard !== null && heard.protocol !== server.wire.protocol) {
     const version = probe.greetingVersion ? `, ${probe.greetingVersion.replace(/^5\.5\.5-/, '')}` : '';
     return {

@@ -5,7 +5,7 @@
 // backend's descriptor, its `server` (adapters/NAME/NAME-server.ts).
 import type { Adapter, ServerProbe } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
-import { descriptorFor, descriptorOfBackend } from '../adapters/backend-descriptors.js';
+import { descriptorFor, descriptorOfBackend, wireSpeaking } from '../adapters/backend-descriptors.js';
 import { probeServer } from '../adapters/probe-server.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { migrationDialectOf } from '../migrations/index.js';
@@ -37,7 +37,8 @@ export function hopelessConnect(dsn: ParsedDsn, probe: ServerProbe | undefined):
   if (probe.unreachable && DEFINITIVE.has(probe.unreachable.code))
     return new AdapterError('connect', dsn.backend, probe.unreachable.message, { code: probe.unreachable.code });
   const expected = descriptorFor(dsn).server.wire;
-  if (expected !== null && (probe.protocol === 'mysql' || probe.protocol === 'postgres') && probe.protocol !== expected.protocol)
+  const heard = wireSpeaking(probe.protocol);
+  if (expected !== null && heard !== null && heard.protocol !== expected.protocol)
     return new AdapterError('connect', dsn.backend, `the server at ${probe.address} does not speak ${expected.owner} protocol`);
   return null;
 }
