@@ -3,6 +3,7 @@
 // neither a driver nor its folder's adapter, not even lazily: code that must stay small (the SQLite
 // worker's CommonJS bundle, where esbuild inlines every dynamic import) looks backends up in
 // backend-descriptors.ts; its module (backend-module.ts) adds open() and probe().
+import type { SchemeRow } from '../dsn/schemes.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import type { MigrationDialect } from '../migrations/migration-dialect.js';
 import type { SqlDialect } from '../sql/dialect.js';
@@ -14,6 +15,10 @@ export interface BackendDescriptor<D extends ParsedDsn = ParsedDsn> {
   readonly name: string;
   /** The DSN backends it serves: CockroachDB is an alias of PostgreSQL's, memory of SQLite's */
   readonly backends: readonly D['backend'][];
+  /** The DSN schemes that select its backends, exactly as the service requires them (aliases are rows) */
+  readonly schemes: readonly (SchemeRow & { backend: D['backend'] })[];
+  /** What the service does with one of its schemes written in another case (null: nothing to say) */
+  wrongCaseConsequence(written: string, row: SchemeRow): string | null;
   /** The SQL its servers speak: lexical rules and statement classification (sql/dialect.ts) */
   readonly sqlDialect: SqlDialect;
   /** Which migration files each of its backends runs (pop's dialect names) */

@@ -9,10 +9,11 @@ import { mysqlDescriptor } from './mysql/mysql-descriptor.js';
 import { postgresDescriptor } from './postgres/postgres-descriptor.js';
 import { sqliteDescriptor } from './sqlite/sqlite-descriptor.js';
 
+/** In the order messages list their schemes (`supportedSchemesText`). */
 export const BACKEND_DESCRIPTORS = [
+  sqliteDescriptor,
   postgresDescriptor,
   mysqlDescriptor,
-  sqliteDescriptor,
 ] as const satisfies readonly AnyBackendDescriptor[];
 
 /** Every backend a DSN can name has a descriptor above: a backend without one fails to compile here. */

@@ -7,6 +7,9 @@ import { mysqlServer } from './mysql-server.js';
 export const mysqlDescriptor: BackendDescriptor<MysqlDsn> = {
   name: 'mysql',
   backends: ['mysql'],
+  schemes: [{ scheme: 'mysql', backend: 'mysql', defaultPort: 3306 }],
+  wrongCaseConsequence: (written) =>
+    `Ory does not recognise it as MySQL: its parameters are not rewritten and the driver logs in as the user "${written}"`,
   sqlDialect: 'mysql',
   migrationDialects: { mysql: 'mysql' },
   explain: mysqlExplain,
