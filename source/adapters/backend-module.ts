@@ -2,8 +2,11 @@
 // and functions, so callers look a backend up in backend-registry.ts instead of switching on its
 // name. A module file imports no driver: open() and probe() load the folder's driver lazily, so
 // start-up pays only for the backend in use.
+import type { DsnEnvironment } from '../dsn/dsn-environment.js';
+import type { SchemeRow } from '../dsn/schemes.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import type { Adapter, Capabilities, ServerProbe } from './adapter.js';
+import type { BackendDescriptor } from './backend-descriptor.js';
 
 export interface OpenAdapterOptions {
   /**
@@ -24,11 +27,22 @@ export interface OpenAdapterOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface BackendModule<D extends ParsedDsn = ParsedDsn> {
-  /** The folder's name (postgres, mysql, sqlite) */
-  readonly name: string;
-  /** The DSN backends this module serves: CockroachDB is an alias of PostgreSQL's, memory of SQLite's */
-  readonly backends: readonly D['backend'][];
+/** What parseDsn has learned before a backend's parser reads the rest of the DSN */
+export interface DsnParseContext {
+  /** Where the text after `scheme://` starts */
+  bodyOffset: number;
+  /** CPU cores for the pool defaults */
+  cpuCount: number;
+  /** The whole DSN with its password replaced */
+  redacted: string;
+  /** Where defaults come from (PostgreSQL: PG* variables, ~/.pgpass, service files); read only when asked */
+  environment: () => DsnEnvironment;
+}
+
+/** A folder's descriptor (its knowledge, see backend-descriptor.ts) and what opens and probes its servers. */
+export interface BackendModule<D extends ParsedDsn = ParsedDsn> extends BackendDescriptor<D> {
+  /** Reads a DSN of one of its schemes (throws DsnError); dsn/parse-dsn.ts has checked the scheme */
+  parse(text: string, scheme: SchemeRow, context: DsnParseContext): D;
   /** What an adapter opened with these arguments offers (the adapter reports the same) */
   capabilities(dsn: D, options?: OpenAdapterOptions): Capabilities;
   /** Opens a pool for the DSN and checks one connection, so connect/auth errors surface here. */

@@ -8,7 +8,7 @@ import { sqliteModule } from './sqlite/sqlite-module.js';
 export const BACKEND_MODULES = [postgresModule, mysqlModule, sqliteModule] as const satisfies readonly AnyBackendModule[];
 
 /** Every backend a DSN can name has a module above: a backend without one fails to compile here. */
-type Served = (typeof BACKEND_MODULES)[number] extends BackendModule<infer D> ? D['backend'] : never;
+type Served = (typeof BACKEND_MODULES)[number]['backends'][number];
 export const EVERY_BACKEND_SERVED: [Exclude<Backend, Served>] extends [never] ? true : never = true;
 
 /** The module serving a DSN's backend (typed for that DSN). */

@@ -1,11 +1,11 @@
-// What every documented parameter means and what applies when it is absent, per backend. Used
-// by `dsn explain`; effective defaults are computed from the parsed DSN (pool sizes follow the
-// CPU count).
+// What every documented parameter means and what applies when it is absent, one table per
+// backend; each backend module hands `dsn explain` its own (adapters/NAME/NAME-explain.ts).
+// Effective defaults are computed from the parsed DSN (pool sizes follow the CPU count).
 import { DEFAULT_BUSY_TIMEOUT_MS, SQLITE_OTHER_PARAMS } from './sqlite-pragmas.js';
 import { formatPoolLimit } from './pool-text.js';
 import { MYSQL_DEFAULTS } from './mysql-params.js';
 import { CONNECTION_OPTIONS, PGX_CONSUMED_OPTIONS, UNAPPLIED_OPTIONS } from './postgres-params.js';
-import type { Backend, ParsedDsn } from './types.js';
+import type { ParsedDsn } from './types.js';
 
 export interface ParamDoc {
   name: string;
@@ -163,29 +163,15 @@ export const SQLITE_PARAM_DOCS: readonly ParamDoc[] = [
   pragma('immutable', undefined, 'SQLite URI: the file cannot change (file: paths)', 'false'),
 ];
 
-export function paramDocsFor(backend: Backend): readonly ParamDoc[] {
-  switch (backend) {
-    case 'postgres':
-    case 'cockroach':
-      return [...POSTGRES_PARAM_DOCS, ...POOL_PARAM_DOCS];
-    case 'mysql':
-      return [...MYSQL_PARAM_DOCS, ...POOL_PARAM_DOCS];
-    case 'sqlite':
-      return [...SQLITE_PARAM_DOCS, ...POOL_PARAM_DOCS];
-    case 'memory':
-      // `memory` takes no parameters; only the pool defaults apply.
-      return POOL_PARAM_DOCS;
-  }
+/** What PostgreSQL (pgx) does with a parameter no table lists. */
+export function postgresMeaningOfUnlisted(name: string): string {
+  if (UNAPPLIED_OPTIONS.has(name)) return "connection option of the service's driver (pgx); not applied by dsnsh";
+  if (PGX_CONSUMED_OPTIONS.has(name)) return "option of the service's driver (pgx) itself; not sent to the server";
+  return CONNECTION_OPTIONS.has(name) ? 'connection option (overrides the URL part)' : 'server setting sent at connection start';
 }
 
-/** Meaning of a parameter no table lists: what the backend does with it. */
-export function meaningOfUnlisted(backend: Backend, name: string): string {
-  if (backend === 'mysql') return 'session system variable, applied after connecting with SET';
-  if (backend === 'postgres' || backend === 'cockroach') {
-    if (UNAPPLIED_OPTIONS.has(name)) return "connection option of the service's driver (pgx); not applied by dsnsh";
-    if (PGX_CONSUMED_OPTIONS.has(name)) return "option of the service's driver (pgx) itself; not sent to the server";
-    return CONNECTION_OPTIONS.has(name) ? 'connection option (overrides the URL part)' : 'server setting sent at connection start';
-  }
+/** What the Go SQLite drivers do with a parameter no table lists. */
+export function sqliteMeaningOfUnlisted(name: string): string {
   if (name === '_loc' || name === '_mutex' || name === 'vfs') return 'checked as the Go SQLite driver checks it';
   return SQLITE_OTHER_PARAMS.has(name)
     ? 'understood by the Go SQLite driver; not applied by dsnsh'

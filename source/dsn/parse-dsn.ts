@@ -4,9 +4,8 @@
 import { availableParallelism } from 'node:os';
 import { processEnvironment, type DsnEnvironment } from './dsn-environment.js';
 import { DsnError } from './errors.js';
-import { parseMysql } from './parse-mysql.js';
-import { parsePostgres } from './parse-postgres.js';
-import { parseMemory, parseSqlite } from './parse-sqlite.js';
+import { moduleOfBackend } from '../adapters/backend-registry.js';
+import { parseMemory } from './parse-sqlite.js';
 import { redactDsn } from './redact.js';
 import { withoutCredentialText } from './scrub-credentials.js';
 import { MEMORY_DSN, findScheme, supportedSchemesText, wrongCaseConsequence } from './schemes.js';
@@ -63,16 +62,13 @@ function parseDsnUnsafe(dsn: string, options: ParseDsnOptions): ParsedDsn {
   if (!scheme) throw unknownScheme(dsn, schemeText);
   const redacted = redactDsn(dsn);
   const bodyOffset = separator + 3;
-  switch (scheme.backend) {
-    case 'sqlite':
-    case 'memory':
-      return parseSqlite(dsn, bodyOffset, cpuCount, redacted);
-    case 'postgres':
-    case 'cockroach':
-      return parsePostgres(dsn, scheme, bodyOffset, cpuCount, redacted, options.environment ?? processEnvironment());
-    case 'mysql':
-      return parseMysql(dsn, bodyOffset, cpuCount, redacted);
-  }
+  // Each backend's module reads its own DSNs (adapters/NAME/NAME-module.ts).
+  return moduleOfBackend(scheme.backend).parse(dsn, scheme, {
+    bodyOffset,
+    cpuCount,
+    redacted,
+    environment: () => options.environment ?? processEnvironment(),
+  });
 }
 
 function unknownScheme(dsn: string, schemeText: string | null): DsnError {

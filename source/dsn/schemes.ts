@@ -1,6 +1,8 @@
 // The scheme table (usql/dburl style): every DSN prefix dsnsh accepts, with its backend and
 // default port. Aliases are rows, not code paths. Ory's prefix checks are case-sensitive, so a
-// scheme written in another case is refused with what the service would do with it.
+// scheme written in another case is refused with what the service would do with it. Each
+// backend's descriptor lists its own rows and says what a wrong case does.
+import { BACKEND_DESCRIPTORS, descriptorOfBackend } from '../adapters/backend-descriptors.js';
 import type { Backend } from './types.js';
 
 export interface SchemeRow {
@@ -10,19 +12,12 @@ export interface SchemeRow {
   defaultPort: number | null;
   /** The name Ory's documentation uses, when this row is an alias */
   aliasOf?: string;
+  /** The service accepts it in any case (pop lower-cases the cockroach names) */
+  anyCase?: boolean;
 }
 
-export const SCHEMES: readonly SchemeRow[] = [
-  { scheme: 'sqlite', backend: 'sqlite', defaultPort: null },
-  { scheme: 'sqlite3', backend: 'sqlite', defaultPort: null, aliasOf: 'sqlite' },
-  { scheme: 'postgres', backend: 'postgres', defaultPort: 5432 },
-  { scheme: 'postgresql', backend: 'postgres', defaultPort: 5432, aliasOf: 'postgres' },
-  // pop rewrites cockroach URLs to postgres:// and pgx then defaults the port to 5432.
-  { scheme: 'cockroach', backend: 'cockroach', defaultPort: 5432 },
-  { scheme: 'cockroachdb', backend: 'cockroach', defaultPort: 5432, aliasOf: 'cockroach' },
-  { scheme: 'crdb', backend: 'cockroach', defaultPort: 5432, aliasOf: 'cockroach' },
-  { scheme: 'mysql', backend: 'mysql', defaultPort: 3306 },
-];
+/** Every backend's schemes, as its descriptor lists them (adapters/NAME/NAME-descriptor.ts). */
+export const SCHEMES: readonly SchemeRow[] = BACKEND_DESCRIPTORS.flatMap((descriptor): readonly SchemeRow[] => descriptor.schemes);
 
 /** The whole DSN that selects the ephemeral in-memory database. */
 export const MEMORY_DSN = 'memory';
@@ -38,23 +33,14 @@ export function findScheme(scheme: string): SchemeRow | undefined {
   const exact = SCHEMES.find((row) => row.scheme === scheme);
   if (exact) return exact;
   const folded = SCHEMES.find((row) => row.scheme === scheme.toLowerCase());
-  return folded?.backend === 'cockroach' ? folded : undefined;
+  return folded?.anyCase ? folded : undefined;
 }
 
 /** What the service does with a scheme that differs from a supported one only in case. */
 export function wrongCaseConsequence(scheme: string): string | null {
   const row = SCHEMES.find((candidate) => candidate.scheme === scheme.toLowerCase());
-  if (!row || row.scheme === scheme) return null;
-  switch (row.backend) {
-    case 'postgres':
-      return `the service's driver (pgx) only reads URLs starting with ${row.scheme}:// in lower case and fails to parse this DSN`;
-    case 'mysql':
-      return `Ory does not recognise it as MySQL: its parameters are not rewritten and the driver logs in as the user "${scheme}"`;
-    case 'sqlite':
-      return `pop does not strip it, so the service opens a file literally named "${scheme}://…"`;
-    default:
-      return null;
-  }
+  if (!row || row.scheme === scheme || row.anyCase) return null;
+  return descriptorOfBackend(row.backend).wrongCaseConsequence(scheme, row);
 }
 
 export function supportedSchemesText(): string {

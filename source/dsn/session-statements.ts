@@ -1,10 +1,12 @@
 // The statements dsnsh sends on every new connection of a DSN, in order, so `dsn explain` shows
-// exactly what the adapters run. MySQL: read-only first (when asked), then as the Go driver's
-// connector does: the read of max_allowed_packet when maxAllowedPacket <= 0, SET NAMES for the
-// first charset, the DSN's session variables as one SET. SQLite: the PRAGMAs. PostgreSQL: the check
-// target_session_attrs needs (its settings travel in the startup packet, not as SQL).
+// exactly what the adapters run; each backend's descriptor picks its own
+// (explain.sessionStatements).
+// MySQL: read-only first (when asked), then as the Go driver's connector does: the read of
+// max_allowed_packet when maxAllowedPacket <= 0, SET NAMES for the first charset, the DSN's
+// session variables as one SET. SQLite: the PRAGMAs. PostgreSQL: the check target_session_attrs
+// needs (its settings travel in the startup packet, not as SQL).
 import { sessionVariablesStatement } from './mysql-session-value.js';
-import type { MysqlDsn, ParsedDsn, PostgresDsn } from './types.js';
+import type { MysqlDsn, PostgresDsn } from './types.js';
 
 export const MYSQL_READ_ONLY_STATEMENT = 'SET SESSION TRANSACTION READ ONLY';
 
@@ -36,20 +38,5 @@ export function targetSessionCheck(dsn: PostgresDsn): string | null {
       return 'select pg_is_in_recovery()';
     case 'any':
       return null;
-  }
-}
-
-export function sessionStatements(dsn: ParsedDsn): string[] {
-  switch (dsn.backend) {
-    case 'mysql':
-      return mysqlSessionStatements(dsn);
-    case 'postgres':
-    case 'cockroach': {
-      const check = targetSessionCheck(dsn);
-      return check === null ? [] : [check];
-    }
-    case 'sqlite':
-    case 'memory':
-      return dsn.pragmas.map(({ name, value }) => `PRAGMA ${name} = ${value}`);
   }
 }

@@ -1,5 +1,6 @@
 // The migration dialects of Ory's file layout (pop's dialect names) and their suffix aliases.
-// Which dialect a backend uses is data, so callers never branch on backend names.
+// Which dialect a backend uses is its module's data, so callers never branch on backend names.
+import { descriptorOfBackend } from '../adapters/backend-descriptors.js';
 import type { Backend } from '../dsn/types.js';
 
 export type MigrationDialect = 'postgres' | 'cockroach' | 'mysql' | 'sqlite3';
@@ -34,15 +35,8 @@ export function canonicalDialect(suffix: string): FileDialect | null {
   return Object.hasOwn(SUFFIX_ALIASES, suffix) ? SUFFIX_ALIASES[suffix]! : null;
 }
 
-const DIALECT_OF_BACKEND: Readonly<Record<Backend, MigrationDialect>> = {
-  postgres: 'postgres',
-  cockroach: 'cockroach',
-  mysql: 'mysql',
-  sqlite: 'sqlite3',
-  memory: 'sqlite3',
-};
-
-/** Which migration files a backend runs (memory is SQLite; cockroach keeps its own dialect). */
+/** Which migration files a backend runs, as its descriptor says (memory is SQLite; cockroach keeps its own dialect). */
 export function migrationDialectOf(backend: Backend): MigrationDialect {
-  return DIALECT_OF_BACKEND[backend];
+  const dialects: Readonly<Record<string, MigrationDialect>> = descriptorOfBackend(backend).migrationDialects;
+  return dialects[backend]!;
 }

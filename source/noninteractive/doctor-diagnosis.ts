@@ -2,8 +2,11 @@
 // required by the server, TLS not offered, a certificate that does not verify, a missing
 // database, too many clients, the wrong protocol. Reads the failure together with what the probe
 // learned of the server (probe-server.ts), since the driver's message alone often hides it.
+// What differs between backends (addresses, TLS words, fixes) comes from each backend's descriptor
+// `server` (adapters/NAME/NAME-server.ts).
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { ServerProbe } from '../adapters/adapter.js';
+import { descriptorFor, wireSpeaking } from '../adapters/backend-descriptors.js';
 import type { ParsedDsn } from '../dsn/types.js';
 
 export type FailureCause =
@@ -47,20 +50,8 @@ function failureOf(error: unknown): Failure {
   };
 }
 
-const SCHEME: Record<ParsedDsn['backend'], string> = {
-  postgres: 'postgres://',
-  cockroach: 'cockroach://',
-  mysql: 'mysql://',
-  sqlite: 'sqlite://',
-  memory: 'memory',
-};
-const PROTOCOL_NAME = { postgres: "PostgreSQL's protocol (PostgreSQL or CockroachDB)", mysql: "MySQL's protocol (MySQL or MariaDB)" };
-
 function address(dsn: ParsedDsn, probe: ServerProbe | null): string {
-  if (probe) return probe.address;
-  if (dsn.backend === 'postgres' || dsn.backend === 'cockroach') return `${dsn.host}:${dsn.port}`;
-  if (dsn.backend === 'mysql') return dsn.protocol === 'unix' ? (dsn.socket ?? '') : `${dsn.host}:${dsn.port}`;
-  return dsn.redacted;
+  return probe ? probe.address : descriptorFor(dsn).server.address(dsn);
 }
 
 function fromProbe(dsn: ParsedDsn, probe: ServerProbe): Diagnosis | null {
@@ -76,14 +67,10 @@ function fromProbe(dsn: ParsedDsn, probe: ServerProbe): Diagnosis | null {
       };
     }
     if (code === 'ECONNREFUSED') {
-      const crdb =
-        dsn.backend === 'cockroach' && where.endsWith(':5432')
-          ? "; CockroachDB listens on 26257 and a cockroach:// DSN without a port means 5432 (pgx's default): add :26257"
-          : '';
       return {
         cause: 'refused',
         explanation: `nothing accepts connections at ${where} (ECONNREFUSED)`,
-        fix: `check the port and that the server is running${crdb}`,
+        fix: `check the port and that the server is running${descriptorFor(dsn).server.refusedHint(dsn, where)}`,
       };
     }
     if (code === 'ETIMEDOUT')
@@ -106,16 +93,14 @@ function fromProbe(dsn: ParsedDsn, probe: ServerProbe): Diagnosis | null {
       };
     return null;
   }
-  const expected = dsn.backend === 'mysql' ? 'mysql' : 'postgres';
-  if ((probe.protocol === 'mysql' || probe.protocol === 'postgres') && probe.protocol !== expected) {
+  const { server } = descriptorFor(dsn);
+  const heard = wireSpeaking(probe.protocol);
+  if (server.wire !== null && heard !== null && heard.protocol !== server.wire.protocol) {
     const version = probe.greetingVersion ? `, ${probe.greetingVersion.replace(/^5\.5\.5-/, '')}` : '';
     return {
       cause: 'wrong-protocol',
-      explanation: `the server at ${where} speaks ${PROTOCOL_NAME[probe.protocol]}${version}, but the DSN is ${SCHEME[dsn.backend]}`,
-      fix:
-        probe.protocol === 'mysql'
-          ? 'use a mysql:// DSN (mysql://user:password@tcp(host:port)/database), or the port of the PostgreSQL server'
-          : 'use a postgres:// (or cockroach://) DSN, or the port of the MySQL server',
+      explanation: `the server at ${where} speaks ${heard.name}${version}, but the DSN is ${server.schemes[dsn.backend]}`,
+      fix: heard.wrongProtocolFix,
     };
   }
   if (probe.refusal) return fromCode(probe.refusal.code, probe.refusal.message, dsn, where);
@@ -136,19 +121,12 @@ function fromCode(code: string, message: string, dsn: ParsedDsn, where: string):
       explanation: `the server blocks this host after too many interrupted connections (${message})`,
       fix: 'run FLUSH HOSTS (or mysqladmin flush-hosts) on the server, and raise max_connect_errors',
     };
-  if ((code === '28000' && /no encryption/.test(message)) || code === '3159' || code === '4151') {
-    const said =
-      dsn.backend === 'mysql'
-        ? `tls=${dsn.tls}`
-        : `sslmode=${dsn.backend === 'postgres' || dsn.backend === 'cockroach' ? dsn.ssl.mode : ''}`;
-    const rule = dsn.backend === 'mysql' ? "require_secure_transport or the user's REQUIRE SSL" : 'a pg_hba.conf hostssl rule';
+  const { tls } = descriptorFor(dsn).server;
+  if (tls !== null && ((code === '28000' && /no encryption/.test(message)) || code === '3159' || code === '4151')) {
     return {
       cause: 'tls-required',
-      explanation: `the server requires TLS (${rule}) but the DSN says ${said}`,
-      fix:
-        dsn.backend === 'mysql'
-          ? 'use tls=true (verifies the server) or tls=skip-verify (encrypts only)'
-          : 'use sslmode=require (encrypts) or sslmode=verify-full&sslrootcert=/path/to/ca.crt (also verifies the server)',
+      explanation: `the server requires TLS (${tls.requiredByRule}) but the DSN says ${tls.setting(dsn)}`,
+      fix: tls.requiredFix,
     };
   }
   if (code === '3D000' || code === '1049') {
@@ -162,17 +140,12 @@ function fromCode(code: string, message: string, dsn: ParsedDsn, where: string):
 }
 
 function tlsDiagnosis(dsn: ParsedDsn, failure: Failure, probe: ServerProbe | null, where: string): Diagnosis | null {
-  if (failure.kind !== 'tls') return null;
+  const { tls: settings } = descriptorFor(dsn).server;
+  if (failure.kind !== 'tls' || settings === null) return null;
   if (probe?.tls.offered === false || /does not support SSL|HANDSHAKE_NO_SSL_SUPPORT/.test(`${failure.code} ${failure.message}`)) {
-    const said =
-      dsn.backend === 'mysql'
-        ? `tls=${dsn.tls}`
-        : dsn.backend === 'postgres' || dsn.backend === 'cockroach'
-          ? `sslmode=${dsn.ssl.mode}`
-          : '';
     return {
       cause: 'tls-not-offered',
-      explanation: `the server at ${where} does not offer TLS, and ${said} does not allow plaintext`,
+      explanation: `the server at ${where} does not offer TLS, and ${settings.setting(dsn)} does not allow plaintext`,
       fix: 'enable TLS on the server, or (only on a trusted network) allow plaintext: sslmode=prefer / tls=preferred',
     };
   }
@@ -196,10 +169,7 @@ function tlsDiagnosis(dsn: ParsedDsn, failure: Failure, probe: ServerProbe | nul
   return {
     cause: 'tls-unverifiable',
     explanation: `the server at ${where} offers TLS, but its certificate${cert} does not verify (${why || failure.message})`,
-    fix:
-      dsn.backend === 'mysql'
-        ? "install the server's CA in the system store for tls=true, or use tls=skip-verify (encrypts without verifying)"
-        : 'give the CA that signed it: sslrootcert=/path/to/ca.crt (verify-ca/verify-full), or sslmode=require to encrypt without verifying',
+    fix: settings.unverifiableFix,
   };
 }
 

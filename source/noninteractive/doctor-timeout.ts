@@ -1,6 +1,7 @@
 // How long `dsnsh doctor` waits for the server, so a readiness check never hangs: `--timeout`
-// (a Go duration such as 5s, or seconds), else the DSN's own connect_timeout (PostgreSQL) or
-// timeout (MySQL), else 10 s. The same time bounds connecting and, separately, the checks after it.
+// (a Go duration such as 5s, or seconds), else the DSN's own connect timeout as its backend
+// module reads it (PostgreSQL connect_timeout, MySQL timeout), else 10 s. The same time bounds connecting and, separately, the checks after it.
+import { descriptorFor } from '../adapters/backend-descriptors.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { nanosToMs, parseGoDuration } from '../dsn/go-duration.js';
 import { UsageError } from '../session/usage-error.js';
@@ -21,19 +22,12 @@ export function parseTimeoutOption(text: string): number {
   return ms;
 }
 
-/** The DSN's own connect timeout in ms (0 when it has none: absent, or 0 = wait forever). */
-function ownTimeoutMs(dsn: ParsedDsn): number {
-  if (dsn.backend === 'postgres' || dsn.backend === 'cockroach') return dsn.connectTimeoutMs;
-  if (dsn.backend === 'mysql') return dsn.timeoutMs;
-  return 0;
-}
-
 /** The DSN doctor connects with, and the time it gives each phase. */
 export function withDoctorTimeout(dsn: ParsedDsn, option: number | null): { dsn: ParsedDsn; timeoutMs: number } {
-  const timeoutMs = option ?? (ownTimeoutMs(dsn) > 0 ? ownTimeoutMs(dsn) : DEFAULT_DOCTOR_TIMEOUT_MS);
-  if (dsn.backend === 'postgres' || dsn.backend === 'cockroach') return { dsn: { ...dsn, connectTimeoutMs: timeoutMs }, timeoutMs };
-  if (dsn.backend === 'mysql') return { dsn: { ...dsn, timeoutMs }, timeoutMs };
-  return { dsn, timeoutMs };
+  const { server } = descriptorFor(dsn);
+  const own = server.connectTimeoutMs(dsn);
+  const timeoutMs = option ?? (own > 0 ? own : DEFAULT_DOCTOR_TIMEOUT_MS);
+  return { dsn: server.withConnectTimeout(dsn, timeoutMs), timeoutMs };
 }
 
 /** Resolves 'timed out' after `ms` unless `work` settles first (the timer never holds the process). */

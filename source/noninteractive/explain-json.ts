@@ -1,19 +1,16 @@
 // The `dsn explain --json` object: the issue-2 fields, then `effective` (the connection as the
 // service would use it) and `sources` (where each effective value comes from). Never contains
 // the password.
+import type { ExplainEffective, ExplainTarget } from '../adapters/backend-explain.js';
+import { descriptorFor } from '../adapters/backend-descriptors.js';
 import type { ParsedDsn, PoolSettings } from '../dsn/types.js';
-import { isPgSocket, pgSocketPath } from '../dsn/pg-socket.js';
-import { effectiveConnection, effectiveSources, type ExplainEffective } from './explain-effective.js';
+import { effectiveConnection, effectiveSources } from './explain-effective.js';
 
-export interface ExplainJson {
+export type { ExplainTarget } from '../adapters/backend-explain.js';
+
+export interface ExplainJson extends ExplainTarget {
   backend: ParsedDsn['backend'];
   dsn: string;
-  host: string | null;
-  port: number | null;
-  socket: string | null;
-  path: string | null;
-  database: string | null;
-  user: string | null;
   pool: PoolSettings;
   params: Record<string, string>;
   warnings: string[];
@@ -35,27 +32,6 @@ export function explainJson(dsn: ParsedDsn): ExplainJson {
   };
 }
 
-export type ExplainTarget = Pick<ExplainJson, 'host' | 'port' | 'socket' | 'path' | 'database' | 'user'>;
-
 export function explainTarget(dsn: ParsedDsn): ExplainTarget {
-  switch (dsn.backend) {
-    case 'postgres':
-    case 'cockroach': {
-      // A host starting with "/" is the directory of a Unix socket (libpq convention).
-      const isSocket = isPgSocket(dsn.host);
-      return {
-        host: isSocket ? null : dsn.host,
-        port: dsn.port,
-        socket: isSocket ? pgSocketPath(dsn.host, dsn.port) : null,
-        path: null,
-        database: dsn.database,
-        user: dsn.user,
-      };
-    }
-    case 'mysql':
-      return { host: dsn.host, port: dsn.port, socket: dsn.socket, path: null, database: dsn.database, user: dsn.user };
-    case 'sqlite':
-    case 'memory':
-      return { host: null, port: null, socket: null, path: dsn.path, database: null, user: null };
-  }
+  return descriptorFor(dsn).explain.target(dsn);
 }

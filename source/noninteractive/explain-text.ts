@@ -1,20 +1,14 @@
 // The human-readable `dsn explain`: backend, target, redacted DSN, every parameter (given value
 // or effective default) with its meaning, the connection as the service would use it (TLS,
 // foreign keys, the SQL sent on connect, where values come from), pool settings and warnings.
-import { meaningOfUnlisted, paramDocsFor } from '../dsn/param-docs.js';
+// What differs between backends comes from each backend's descriptor `explain`.
+import type { ExplainEffective } from '../adapters/backend-explain.js';
+import { descriptorFor } from '../adapters/backend-descriptors.js';
+import { POOL_PARAM_DOCS, type ParamDoc } from '../dsn/param-docs.js';
 import { formatPoolLimit } from '../dsn/pool-text.js';
-import { MYSQL_READ_ONLY_STATEMENT } from '../dsn/session-statements.js';
 import type { ParsedDsn } from '../dsn/types.js';
-import { effectiveConnection, effectiveSources, type ExplainEffective } from './explain-effective.js';
+import { effectiveConnection, effectiveSources } from './explain-effective.js';
 import { explainTarget } from './explain-json.js';
-
-const BACKEND_NAMES: Record<ParsedDsn['backend'], string> = {
-  memory: 'memory (SQLite in memory, ephemeral)',
-  sqlite: 'sqlite',
-  postgres: 'postgres (PostgreSQL)',
-  cockroach: 'cockroach (CockroachDB, PostgreSQL protocol)',
-  mysql: 'mysql (MySQL / MariaDB)',
-};
 
 /** Sources worth a line: everything not written in the DSN itself, except unused file defaults. */
 const WORTH_SHOWING = ([key, source]: [string, string]) =>
@@ -23,7 +17,7 @@ const WORTH_SHOWING = ([key, source]: [string, string]) =>
 export function explainText(dsn: ParsedDsn): string {
   const effective = effectiveConnection(dsn);
   const lines: string[] = [];
-  lines.push(`backend  ${BACKEND_NAMES[dsn.backend]}`);
+  lines.push(`backend  ${descriptorFor(dsn).explain.titles[dsn.backend]}`);
   lines.push(`target   ${describeTarget(dsn)}`);
   if (effective.hosts.length > 1) {
     lines.push(
@@ -54,8 +48,13 @@ interface Row {
   meaning: string;
 }
 
+/** The backend's own parameters, then the pool keys every backend takes. */
+function paramDocsFor(dsn: ParsedDsn): readonly ParamDoc[] {
+  return [...descriptorFor(dsn).explain.paramDocs(dsn.backend), ...POOL_PARAM_DOCS];
+}
+
 function parameterRows(dsn: ParsedDsn): { given: Row[]; defaults: Row[] } {
-  const docs = paramDocsFor(dsn.backend);
+  const docs = paramDocsFor(dsn);
   const poolParams = dsn.poolParams ?? {};
   const isGiven = (name: string) => name in dsn.params || name in poolParams;
   const defaults: Row[] = docs
@@ -64,7 +63,7 @@ function parameterRows(dsn: ParsedDsn): { given: Row[]; defaults: Row[] } {
   // Given parameters in DSN order, documented or not; pool keys last, with the value in effect.
   const given: Row[] = Object.entries(dsn.params).map(([name, value]) => ({
     name,
-    value: withForcedValue(dsn, name, value),
+    value: descriptorFor(dsn).explain.valueInEffect(name, value),
     meaning: meaningOf(dsn, name),
   }));
   for (const [name, value] of Object.entries(poolParams)) {
@@ -74,15 +73,9 @@ function parameterRows(dsn: ParsedDsn): { given: Row[]; defaults: Row[] } {
   return { given, defaults };
 }
 
-/** Ory forces three MySQL flags to true whatever the DSN says. */
-function withForcedValue(dsn: ParsedDsn, name: string, value: string): string {
-  if (dsn.backend !== 'mysql' || !['parseTime', 'multiStatements', 'clientFoundRows'].includes(name)) return value;
-  return value === 'true' ? value : `${value} (in effect: true, forced by Ory)`;
-}
-
 function meaningOf(dsn: ParsedDsn, name: string): string {
-  const doc = paramDocsFor(dsn.backend).find((candidate) => candidate.name === name || candidate.aliases?.includes(name));
-  return doc?.meaning ?? meaningOfUnlisted(dsn.backend, name);
+  const doc = paramDocsFor(dsn).find((candidate) => candidate.name === name || candidate.aliases?.includes(name));
+  return doc?.meaning ?? descriptorFor(dsn).explain.meaningOfUnlisted(name);
 }
 
 function poolValue(dsn: ParsedDsn, name: string): string {
@@ -104,7 +97,7 @@ function connectionLines(dsn: ParsedDsn, effective: ExplainEffective): string[] 
   if (effective.tls !== null) rows.push(['tls', describeTls(effective)]);
   if (effective.foreignKeys !== null) rows.push(['foreign keys', effective.foreignKeys ? 'on' : 'OFF']);
   const sql = effective.sessionSql.length > 0 ? [...effective.sessionSql] : ['(none)'];
-  if (dsn.backend === 'mysql') sql.push(`(with --read-only, ${MYSQL_READ_ONLY_STATEMENT} is sent before everything else)`);
+  sql.push(...descriptorFor(dsn).explain.onConnectNotes);
   rows.push(['on connect', sql[0]!], ...sql.slice(1).map((statement): [string, string] => ['', statement]));
   const sources = Object.entries(effectiveSources(dsn)).filter(WORTH_SHOWING);
   for (const [index, [key, source]] of sources.entries()) rows.push([index === 0 ? 'sources' : '', `${key}: ${source}`]);
@@ -135,19 +128,7 @@ function formatRows(rows: Row[]): string[] {
 }
 
 function describeTarget(dsn: ParsedDsn): string {
-  const target = explainTarget(dsn);
-  if (dsn.backend === 'memory') return 'in-memory database (foreign keys on; gone when dsnsh exits)';
-  if (target.path !== null) return dsn.backend === 'sqlite' && dsn.inMemory ? 'in-memory SQLite database' : `file ${target.path}`;
-  const parts: string[] = [];
-  if (target.socket !== null) parts.push(`socket ${target.socket}`);
-  else parts.push(`host ${target.host}`, `port ${target.port}`);
-  parts.push(`database ${target.database ?? '(none; the server default)'}`);
-  parts.push(`user ${target.user ?? '(none)'}`);
-  if (dsn.backend === 'postgres' || dsn.backend === 'cockroach') {
-    if (dsn.passwordFrom !== null)
-      parts.push(dsn.passwordFrom === 'dsn' ? 'password given (hidden)' : `password from ${dsn.passwordFrom} (hidden)`);
-  } else if (dsn.backend === 'mysql') parts.push(dsn.password === null || dsn.password === '' ? 'no password' : 'password given (hidden)');
-  return parts.join(', ');
+  return descriptorFor(dsn).explain.targetText(dsn, explainTarget(dsn));
 }
 
 function describePool(dsn: ParsedDsn): string {

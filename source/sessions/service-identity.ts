@@ -1,11 +1,11 @@
 // Who the service is on the server (its user and application name) and the max_conns it runs
 // with, as Ory applies the DSN: what the sessions report and the connection budget compare with.
+import { descriptorFor } from '../adapters/backend-descriptors.js';
 import type { ParsedDsn } from '../dsn/types.js';
 
+/** As the backend's descriptor knows it (PostgreSQL sends application_name, MySQL's Go driver none). */
 export function serviceIdentity(dsn: ParsedDsn): { serviceUser: string | null; serviceApplication: string | null } {
-  if (dsn.backend === 'postgres' || dsn.backend === 'cockroach') return { serviceUser: dsn.user, serviceApplication: dsn.applicationName };
-  if (dsn.backend === 'mysql') return { serviceUser: dsn.user, serviceApplication: null };
-  return { serviceUser: null, serviceApplication: null };
+  return descriptorFor(dsn).server.serviceIdentity(dsn);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Lexical rules that differ between SQL dialects, as data. The splitter branches on these,
-// never on backend names.
+// never on backend names; which dialect a backend speaks is its descriptor's `sqlDialect`
+// (adapters/backend-descriptors.ts).
+import { descriptorOfBackend } from '../adapters/backend-descriptors.js';
 import type { Backend } from '../dsn/types.js';
 
 export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
@@ -66,18 +68,9 @@ const rules: Record<SqlDialect, LexicalRules> = {
   },
 };
 
-/** The SQL dialect of a backend (CockroachDB speaks PostgreSQL's, memory is SQLite). */
+/** The SQL dialect of a backend, as its descriptor says (CockroachDB speaks PostgreSQL's, memory is SQLite). */
 export function dialectOf(backend: Backend | SqlDialect): SqlDialect {
-  switch (backend) {
-    case 'postgres':
-    case 'cockroach':
-      return 'postgres';
-    case 'mysql':
-      return 'mysql';
-    case 'sqlite':
-    case 'memory':
-      return 'sqlite';
-  }
+  return Object.hasOwn(rules, backend) ? (backend as SqlDialect) : descriptorOfBackend(backend as Backend).sqlDialect;
 }
 
 export function lexicalRules(dialect: Backend | SqlDialect): LexicalRules {

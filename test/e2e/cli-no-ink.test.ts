@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_DSN, availability } from '../helpers/servers.js';
+import { MYSQL_DSN, PG_DSN, availability } from '../helpers/servers.js';
 import { spawn } from 'node-pty';
 import { CLI_PATH } from '../helpers/cli-path.js';
 import { childEnv } from '../helpers/pty.js';
@@ -16,6 +16,7 @@ import { runCli } from '../noninteractive/run-cli.js';
 const INK_MARKER = 'Raw mode is not supported';
 const REACT_MARKER = 'react.transitional.element';
 const PG_MARKER = 'Client has already been connected';
+const MYSQL_MARKER = "Can't add new command when connection is in closed state";
 
 let dir: string;
 let hook: string;
@@ -96,17 +97,26 @@ describe('module loading', () => {
     [['dsn', 'explain', 'postgres://u:p@h/db']],
     [['doctor', 'memory']],
     [['--help']],
-  ])('%j loads neither Ink, React nor pg', async (args, input?: string) => {
+  ])('%j loads neither Ink, React, pg nor mysql2', async (args, input?: string) => {
     const { files, code } = await loadedCode(args as string[], input);
     expect(files.length).toBeGreaterThan(1);
     expect(code).not.toContain(INK_MARKER);
     expect(code).not.toContain(REACT_MARKER);
     expect(code).not.toContain(PG_MARKER);
+    expect(code).not.toContain(MYSQL_MARKER);
   });
 
   it.skipIf(!availability().postgres)('a postgres session loads pg but not Ink', async () => {
     const { code } = await loadedCode([PG_DSN, '-c', 'select 1']);
     expect(code).toContain(PG_MARKER);
+    expect(code).not.toContain(INK_MARKER);
+    expect(code).not.toContain(MYSQL_MARKER);
+  });
+
+  it.skipIf(!availability().mysql)('a mysql session loads mysql2 but neither pg nor Ink (so the marker can be seen)', async () => {
+    const { code } = await loadedCode([MYSQL_DSN, '-c', 'select 1']);
+    expect(code).toContain(MYSQL_MARKER);
+    expect(code).not.toContain(PG_MARKER);
     expect(code).not.toContain(INK_MARKER);
   });
 });

@@ -1,11 +1,13 @@
 // MySQL and MariaDB (mysql://) as one module; mysql2 loads on open().
 import type { MysqlDsn } from '../../dsn/types.js';
 import type { BackendModule } from '../backend-module.js';
+import { mysqlDescriptor } from './mysql-descriptor.js';
+import { parseMysql } from '../../dsn/parse-mysql.js';
 import { MYSQL_CAPABILITIES } from './mysql-capabilities.js';
 
 export const mysqlModule: BackendModule<MysqlDsn> = {
-  name: 'mysql',
-  backends: ['mysql'],
+  ...mysqlDescriptor,
+  parse: (text, _scheme, { bodyOffset, cpuCount, redacted }) => parseMysql(text, bodyOffset, cpuCount, redacted),
   capabilities: () => MYSQL_CAPABILITIES,
   async open(dsn, options = {}) {
     const { openMysqlAdapter } = await import('./mysql-adapter.js');

@@ -1,11 +1,14 @@
 // The PostgreSQL driver family (postgres://, cockroach://) as one module; `pg` loads on open().
 import type { PostgresDsn } from '../../dsn/types.js';
 import type { BackendModule } from '../backend-module.js';
+import { postgresDescriptor } from './postgres-descriptor.js';
+import { parsePostgres } from '../../dsn/parse-postgres.js';
 import { postgresCapabilities } from './pg-capabilities.js';
 
 export const postgresModule: BackendModule<PostgresDsn> = {
-  name: 'postgres',
-  backends: ['postgres', 'cockroach'],
+  ...postgresDescriptor,
+  parse: (text, scheme, { bodyOffset, cpuCount, redacted, environment }) =>
+    parsePostgres(text, scheme, bodyOffset, cpuCount, redacted, environment()),
   capabilities: postgresCapabilities,
   async open(dsn) {
     const { openPostgresAdapter } = await import('./postgres-adapter.js');
