@@ -61,6 +61,7 @@ import { useResultSort } from './hooks/use-result-sort.js';
 import { theme } from './theme.js';
 import { viModeLabel } from './state/vi-mode.js';
 import { keyProblemOutcome } from './keys/key-problems.js';
+import { cancellingNotice, explainNotice, quitNotice } from './keys/key-notices.js';
 
 /** "PostgreSQL 15.20" from "PostgreSQL 15.20 (Debian …) on x86_64 …" */
 function shortVersion(product: string, version: string): string {
@@ -506,19 +507,19 @@ export function App({
     );
     if (stopping !== null) {
       lastInterrupt.current = at;
-      setNotice('cancelling… (Ctrl+C again quits)');
+      setNotice(cancellingNotice());
       return;
     }
     lastInterrupt.current = 0;
     if (editor.read().text !== '' || focusRef.current !== 'prompt') editor.apply({ type: 'clear' });
-    setNotice('Ctrl+D or \\q quits');
+    setNotice(quitNotice());
   }, [editor, focusRef, query, queue, quit, quitGuard]);
 
   /** F5: the prompt's statement explained (never run); the text stays in the prompt. */
   const explainPrompt = (): void => {
     const text = editor.read().text.trim();
     if (text === '' || isBackslashCommand(text)) {
-      setNotice(text === '' ? 'F5 explains the statement in the prompt: type one first' : 'F5 explains SQL, not a backslash command');
+      setNotice(explainNotice(text === ''));
       return;
     }
     queue.enqueue([{ kind: 'run', statement: `\\explain ${text}` }]);

@@ -2,16 +2,17 @@
 // keys and the backslash commands.
 import { keyCommands, keyLabel, keysOf, type KeyContext } from './key-bindings.js';
 import { viKeyHelp, viNotes } from './vi-keys.js';
+import { focusHint } from './key-notices.js';
 import { backslashHelp } from '../sql/backslash-commands.js';
 import { NULL_MARK } from '../format/cell-text.js';
 import { DEFAULT_HEAD_LIMIT, DEFAULT_RETAIN_LIMIT } from '../state/row-store.js';
 
-const sectionTitles: Record<KeyContext, string> = { global: 'Anywhere', prompt: 'Prompt', results: 'Results (focus with Shift+Tab or F6)' };
+const sectionTitles = (): Record<KeyContext, string> => ({ global: 'Anywhere', prompt: 'Prompt', results: `Results (${focusHint()})` });
 
 export function helpLines(): string[] {
   const lines: string[] = [];
   for (const context of ['global', 'prompt', 'results'] as const) {
-    lines.push(sectionTitles[context]);
+    lines.push(sectionTitles()[context]);
     for (const command of keyCommands.filter((entry) => entry.context === context)) {
       const keys = keysOf(command.id).map(keyLabel).join(', ') || '(no key)';
       lines.push(`  ${keys.padEnd(26)} ${command.description}`);

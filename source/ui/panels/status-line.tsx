@@ -2,6 +2,7 @@
 // row count and timing, or a notice.
 import { Text } from 'ink';
 import { theme } from '../theme.js';
+import { runningHint } from '../keys/key-notices.js';
 
 const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -15,7 +16,7 @@ export function StatusLine({ text, runningMs, notice }: { text: string; runningM
       <Text
         wrap="truncate-end"
         color={theme.warning}
-      >{`${spinnerFrame(runningMs)} running ${(runningMs / 1000).toFixed(1)} s · Ctrl+C cancels`}</Text>
+      >{`${spinnerFrame(runningMs)} running ${(runningMs / 1000).toFixed(1)} s · ${runningHint()}`}</Text>
     );
   }
   // An empty Text takes no line in Ink: keep the line so the prompt does not jump when a status appears.
