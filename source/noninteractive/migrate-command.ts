@@ -1,7 +1,7 @@
 // `dsnsh migrate status|up|down`: resolves the target, opens its adapter, and hands over to the
 // status or apply half. Every expected failure is a message and an exit code, never a stack trace.
 import type { Adapter } from '../adapters/adapter.js';
-import { openAdapter } from '../adapters/open-adapter.js';
+import { openSessionTarget } from '../session/open-session-target.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { parseTarget, resolveTarget } from '../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../profiles/target.js';
@@ -65,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
   let adapter: Adapter;
   try {
     // SQLite in this process: Ctrl+C in a migration statement ends the process and SQLite rolls it back.
-    adapter = await openAdapter(dsn, { inProcess: true });
+    adapter = (await openSessionTarget(target, { use: 'command', readOnly: false })).adapter;
   } catch (error) {
     return fail(error, 'connect');
   }

@@ -1,11 +1,10 @@
 // `dsnsh [TARGET] [-c SQL]... [-f FILE]...`: run SQL and print the results; statements come from
 // stdin when stdin is not a terminal. cli.tsx opens the console instead when that is the mode.
 import type { Adapter, Session } from '../adapters/adapter.js';
-import { openAdapter } from '../adapters/open-adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { parseTarget } from '../profiles/resolve-target.js';
-import { openReadOnlySession } from '../adapters/read-only-session.js';
+import { openSessionTarget, openUserSession } from '../session/open-session-target.js';
 import { escapeControls } from '../text/escape-controls.js';
 import { candidateHint, listCandidates } from '../discovery/list-candidates.js';
 import { EXIT } from '../session/exit-codes.js';
@@ -89,11 +88,11 @@ export async function runNonInteractive({ args, target, readOnly }: RunRequest):
   } catch (error) {
     return fail(error);
   }
-  return runOnTarget(dsn, scripts, args, readOnly, target.source === 'memory');
+  return runOnTarget(target, scripts, args, readOnly, target.source === 'memory');
 }
 
 async function runOnTarget(
-  dsn: Parameters<typeof openAdapter>[0],
+  target: ResolvedTarget,
   scripts: Script[],
   args: SessionArgs,
   readOnly: boolean,
@@ -105,14 +104,20 @@ async function runOnTarget(
   let adapter: Adapter | undefined;
   let session: Session | undefined;
   // --read-only: the server refuses writes, and the guard refuses what would turn that off.
-  const openSession = (opened: Adapter): Promise<Session> =>
-    readOnly ? openReadOnlySession(opened, { signal: interrupt.signal }) : opened.session({ signal: interrupt.signal });
+  const openSession = (opened: Adapter): Promise<Session> => openUserSession(opened, readOnly, { signal: interrupt.signal });
   try {
     try {
       // Ctrl+C while connecting exits at once (a connection attempt cannot be aborted).
       // One-shot run: SQLite in this process (no worker start-up); Ctrl+C in a statement ends the process.
-      adapter = await interrupt.whileConnecting(() =>
-        openAdapter(dsn, { inProcess: true, readOnly, onWarning: (warning) => process.stderr.write(`dsnsh: warning: ${warning}\n`) }),
+      adapter = await interrupt.whileConnecting(
+        async () =>
+          (
+            await openSessionTarget(target, {
+              use: 'command',
+              readOnly,
+              onWarning: (warning) => process.stderr.write(`dsnsh: warning: ${warning}\n`),
+            })
+          ).adapter,
       );
       const opened = adapter;
       session = await interrupt.whileConnecting(() => openSession(opened));

@@ -6,9 +6,7 @@
 // stdout EIO or EPIPE) cancels the running statement and ends the console with 129, as SIGHUP does.
 import readline from 'node:readline';
 import type { Adapter, Session } from '../../adapters/adapter.js';
-import { openAdapter } from '../../adapters/open-adapter.js';
-import { openReadOnlySession } from '../../adapters/read-only-session.js';
-import { parseTarget } from '../../profiles/resolve-target.js';
+import { openSessionTarget, openUserSession } from '../../session/open-session-target.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { EXIT } from '../../session/exit-codes.js';
 import { OutputSink } from '../../output/output-sink.js';
@@ -35,10 +33,9 @@ export interface LineConsoleOptions {
 export async function runLineConsole({ target, readOnly }: LineConsoleOptions): Promise<number> {
   let adapter: Adapter;
   let session: Session;
-  const openSession = (opened: Adapter) => (readOnly ? openReadOnlySession(opened) : opened.session());
   try {
-    adapter = await openAdapter(parseTarget(target), { readOnly });
-    session = await openSession(adapter);
+    adapter = (await openSessionTarget(target, { readOnly, use: 'console' })).adapter;
+    session = await openUserSession(adapter, readOnly);
   } catch (error) {
     return fail(error, 'connect');
   }
@@ -130,7 +127,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         // A lost connection: the next input starts on a fresh session (runScripts said what was lost).
         if (code === EXIT.connection) {
           await session.release().catch(() => undefined);
-          session = await openSession(adapter);
+          session = await openUserSession(adapter, readOnly);
         }
         return false;
       }
