@@ -7,7 +7,7 @@ import { DsnError } from '../../dsn/errors.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { ConsoleSession } from '../query/console-session.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 
 export type Connection =
   | { status: 'connecting' }
@@ -42,7 +42,7 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
         setConnection({ status: 'connected', adapter: opened, session });
       } catch (error) {
         if (cancelled) return;
-        const { message, hint } = describeFailure(error);
+        const { message, hint } = describeError(error);
         const targetIsWrong =
           error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
         setConnection({

@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { KeyEvent } from '../keys/key-event.js';
 import type { ConsoleSession } from '../query/console-session.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 
 export interface QuitGuard {
   /** Runs `leave` now when no transaction is open, else after the user chose commit or roll back */
@@ -54,7 +54,7 @@ export function useQuitGuard(session: ConsoleSession | null, notify: (text: stri
         await (await session.acquire()).run(statement);
         await session.settle();
       } catch (error) {
-        const { message, hint } = describeFailure(error);
+        const { message, hint } = describeError(error);
         notify(`${statement} failed, still here: ${message}${hint ? ` (${hint})` : ''}`);
         return;
       }

@@ -11,7 +11,7 @@ import { redactDsn } from '../../dsn/redact.js';
 import { withPostgresDatabase } from '../../dsn/with-database.js';
 import { parseTarget } from '../../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
-import { describeFailure } from './describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 import type { Outcome } from './outcome.js';
 
 export type DatabaseChange =
@@ -57,7 +57,7 @@ export async function tryTarget(target: ResolvedTarget, readOnly: boolean, state
     await session.release();
     return null;
   } catch (error) {
-    const { message, hint } = describeFailure(error);
+    const { message, hint } = describeError(error);
     return { kind: 'error', message: `Still connected as before; cannot connect: ${message}`, hint, statement, position: null };
   } finally {
     await adapter?.close().catch(() => undefined);
