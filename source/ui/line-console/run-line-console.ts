@@ -13,6 +13,7 @@ import { OutputSink } from '../../output/output-sink.js';
 import { createResultWriter } from '../../output/create-result-writer.js';
 import { fail } from '../../session/report-error.js';
 import { runScripts } from '../../session/run-script.js';
+import { STAYED, transactionEnding } from '../../session/transaction-ending.js';
 import { isCompleteStatement } from '../../sql/is-complete-statement.js';
 import { splitStatements } from '../../sql/split-statements.js';
 import { dialectOf } from '../../sql/dialect.js';
@@ -144,9 +145,9 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         ? 'A failed transaction is open: r rolls back and quits, anything else stays [r/S] '
         : 'A transaction is open: c commits, r rolls back (and quit), anything else stays [c/r/S] ',
     );
-    const statement = answer === 'c' && state !== 'failed' ? 'COMMIT' : answer === 'r' ? 'ROLLBACK' : null;
+    const statement = transactionEnding(answer, state);
     if (statement === null) {
-      say('Stayed: the transaction is still open.');
+      say(STAYED);
       return false;
     }
     return runInput(statement);
