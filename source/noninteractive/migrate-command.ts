@@ -1,7 +1,7 @@
 // `dsnsh migrate status|up|down`: resolves the target, opens its adapter, and hands over to the
 // status or apply half. Every expected failure is a message and an exit code, never a stack trace.
 import type { Adapter } from '../adapters/adapter.js';
-import { openSessionTarget } from '../session/open-session-target.js';
+import { openSessionTarget, readOnlyFor } from '../session/open-session-target.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { parseTarget, resolveTarget } from '../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../profiles/target.js';
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   // Read-only is enforced, not advisory: refuse before connecting, so nothing can change.
-  if (args.action !== 'status' && (args.readOnly || target.settings.readOnly === true)) {
+  if (args.action !== 'status' && readOnlyFor(target, args.readOnly)) {
     const why = args.readOnly ? '--read-only was given' : `profile "${target.profileName ?? ''}" is read-only`;
     process.stderr.write(
       `dsnsh: error: migrate ${args.action} changes the database, but the target is read-only (${why}); nothing was changed\nhint: use a profile or DSN that may be written to, without --read-only\n`,

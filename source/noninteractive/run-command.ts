@@ -4,7 +4,7 @@ import type { Adapter, Session } from '../adapters/adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { parseTarget } from '../profiles/resolve-target.js';
-import { openSessionTarget, openUserSession } from '../session/open-session-target.js';
+import { openSessionTarget, openUserSession, readOnlyFor } from '../session/open-session-target.js';
 import { escapeControls } from '../text/escape-controls.js';
 import { candidateHint, listCandidates } from '../discovery/list-candidates.js';
 import { EXIT } from '../session/exit-codes.js';
@@ -58,7 +58,7 @@ export async function prepareRun(argv: string[]): Promise<RunRequest | number> {
   } catch (error) {
     return fail(error);
   }
-  return { args, target, readOnly: args.readOnly || target.settings.readOnly === true, plain };
+  return { args, target, readOnly: readOnlyFor(target, args.readOnly), plain };
 }
 
 /** The console's condition: no SQL given, and both stdin and stdout are terminals. */

@@ -34,6 +34,11 @@ export interface OpenedTarget {
   adapter: Adapter;
 }
 
+/** --read-only, or a profile saved read-only: the one rule for the console and every command. */
+export function readOnlyFor(target: ResolvedTarget, asked: boolean): boolean {
+  return asked || target.settings.readOnly === true;
+}
+
 /** Opens the target's pool and checks one connection. Throws DsnError (bad DSN) or AdapterError as they come. */
 export async function openSessionTarget(target: ResolvedTarget, options: OpenTargetOptions): Promise<OpenedTarget> {
   const dsn = options.dsn ?? parseTarget(target);

@@ -8,7 +8,7 @@ import { openAdapter } from '../../source/adapters/open-adapter.js';
 import { parseDsn, redactDsn } from '../../source/dsn/parse-dsn.js';
 import { parseTarget } from '../../source/profiles/resolve-target.js';
 import type { ResolvedTarget } from '../../source/profiles/target.js';
-import { openSessionTarget, openUserSession } from '../../source/session/open-session-target.js';
+import { openSessionTarget, openUserSession, readOnlyFor } from '../../source/session/open-session-target.js';
 import { sqliteTestFolder } from '../adapters/sqlite-test-files.js';
 
 const folder = sqliteTestFolder();
@@ -90,5 +90,14 @@ describe('openSessionTarget', () => {
     } finally {
       await opened.adapter.close();
     }
+  });
+
+  it('is read-only when asked, or when the profile is saved read-only', () => {
+    const plain = targetOf('memory');
+    const saved: ResolvedTarget = { ...plain, profileName: 'ro', settings: { readOnly: true } };
+    expect(readOnlyFor(plain, false)).toBe(false);
+    expect(readOnlyFor(plain, true)).toBe(true);
+    expect(readOnlyFor(saved, false)).toBe(true);
+    expect(readOnlyFor({ ...plain, settings: { readOnly: false } }, false)).toBe(false);
   });
 });
