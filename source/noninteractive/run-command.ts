@@ -5,7 +5,6 @@ import type { ResolvedTarget } from '../profiles/target.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { parseTarget } from '../profiles/resolve-target.js';
 import { openSessionTarget, openUserSession, readOnlyFor } from '../session/open-session-target.js';
-import { escapeControls } from '../text/escape-controls.js';
 import { candidateHint, listCandidates } from '../discovery/list-candidates.js';
 import { EXIT } from '../session/exit-codes.js';
 import { sessionHelp } from './help.js';
@@ -14,7 +13,7 @@ import { resolveChoice } from './open-target.js';
 import { colorEnabled, type FormatOptions } from '../output/format-options.js';
 import { OutputClosedError, OutputSink } from '../output/output-sink.js';
 import { createResultWriter } from '../output/create-result-writer.js';
-import { fail } from '../session/report-error.js';
+import { fail, printWarning } from '../session/report-error.js';
 import { readScripts } from './read-scripts.js';
 import { runScripts } from '../session/run-script.js';
 import type { Script } from '../session/statement-feed.js';
@@ -76,7 +75,7 @@ export async function runNonInteractive({ args, target, readOnly }: RunRequest):
   }
 
   // Said once, before any result, as `dsn explain` and doctor say them (the console shows its own).
-  for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${escapeControls(warning)}\n`);
+  for (const warning of dsn.warnings) printWarning(warning);
 
   if (args.sources.length === 0 && process.stdin.isTTY) {
     // stdout is redirected, so there is no console: the terminal is a plain SQL input.
@@ -115,7 +114,7 @@ async function runOnTarget(
             await openSessionTarget(target, {
               use: 'command',
               readOnly,
-              onWarning: (warning) => process.stderr.write(`dsnsh: warning: ${warning}\n`),
+              onWarning: (warning) => printWarning(warning),
             })
           ).adapter,
       );

@@ -49,6 +49,11 @@ export function printError(report: ErrorReport, prefix = '', stderr: NodeJS.Writ
   if (report.hint) stderr.write(`hint: ${oneLine(report.hint)}\n`);
 }
 
+/** A warning on stderr, control characters made visible (a DSN or a server message can hold them). */
+export function printWarning(text: string, stderr: NodeJS.WritableStream = process.stderr): void {
+  stderr.write(`dsnsh: warning: ${escapeControls(text)}\n`);
+}
+
 /** Reports `error` and returns its exit code. */
 export function fail(error: unknown, phase: 'connect' | 'statement' = 'connect'): ExitCode {
   const report = describeError(error, phase);

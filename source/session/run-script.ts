@@ -10,14 +10,13 @@ import { interruptExitCode, interruptedWord } from './interrupt.js';
 import { OutputClosedError, OutputWriteError, type OutputSink } from '../output/output-sink.js';
 import { notRunNote, partialOutputNote, readerGoneMessage } from './output-failure.js';
 import type { ResultWriter } from '../output/result-writer.js';
-import { describeError, printError } from './report-error.js';
+import { describeError, printError, printWarning } from './report-error.js';
 import { lostConnection, lostSessionPlan, reopenSession } from './lost-connection.js';
 import { isCancellation, runOnSession, throwIfCancelled } from './run-on-session.js';
 import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
 import { WholeRecordWriter } from './whole-records.js';
 import { writeJsonChunks } from './write-json-chunks.js';
 import { UsageError } from './usage-error.js';
-import { escapeControls } from '../text/escape-controls.js';
 import type { FormatOptions } from '../output/format-options.js';
 
 export type { Script } from './statement-feed.js';
@@ -110,8 +109,7 @@ export async function runScripts(scripts: Script[], options: ScriptRunOptions): 
         if (transactionBefore === 'idle' && session.transactionState() !== 'idle')
           transactionBegunAt = `${current.label}:${current.statement.line}`;
         // The server's own words (a value truncated to NULL, a string cut to its column): never lost.
-        for (const warning of warnings)
-          stderr.write(`dsnsh: warning: ${current.label}:${current.statement.line}: ${escapeControls(warning)}\n`);
+        for (const warning of warnings) printWarning(`${current.label}:${current.statement.line}: ${warning}`, stderr);
       } catch (error) {
         if (error instanceof OutputClosedError) return await readerGone(current, written().rows, scripts, statements, stderr);
         if (error instanceof OutputWriteError)

@@ -6,7 +6,7 @@
 // dropped; the next statement opens a new session, read-only again when asked. A signal that
 // ends the console first cancels the statement running on the server.
 import type { Adapter, Session, TransactionState } from '../../adapters/adapter.js';
-import { AdapterError } from '../../adapters/adapter-error.js';
+import { isLostConnection } from '../../session/lost-connection.js';
 import { openUserSession } from '../../session/open-session-target.js';
 import { beforeSignalExit } from '../signal-cleanup.js';
 import { userSession, type UserSessionGuard } from '../../session/user-session.js';
@@ -84,7 +84,7 @@ export class ConsoleSession {
 
   /** After a failure: a lost connection is dropped so the next statement starts on a fresh one. */
   async afterError(error: unknown): Promise<void> {
-    if (!(error instanceof AdapterError) || error.kind !== 'connect' || this.session === null) return;
+    if (!isLostConnection(error) || this.session === null) return;
     const session = this.session;
     this.session = null;
     this.database = null;
