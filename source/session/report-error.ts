@@ -33,7 +33,8 @@ export function describeError(error: unknown, phase: 'connect' | 'statement' = '
     return { message: error.message, hint: error.hint, exitCode: EXIT.usage, kind: 'usage' };
   }
   if (error instanceof AdapterError) {
-    if (error.kind === 'cancelled') return { message: error.message, hint: null, exitCode: EXIT.interrupted, kind: 'cancelled' };
+    // SQLite's says what its restart after a cancel reset.
+    if (error.kind === 'cancelled') return { message: error.message, hint: error.hint, exitCode: EXIT.interrupted, kind: 'cancelled' };
     const connection = phase === 'connect' ? CONNECTION_KINDS.has(error.kind) || error.kind === 'other' : error.kind === 'connect';
     return { message: error.message, hint: error.hint, exitCode: connection ? EXIT.connection : EXIT.statement, kind: error.kind };
   }
