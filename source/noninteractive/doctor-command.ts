@@ -2,7 +2,7 @@
 // usable (a readiness check in a pod), 2 when the DSN or profile is wrong, 3 when it cannot connect.
 import { performance } from 'node:perf_hooks';
 import type { Adapter } from '../adapters/adapter.js';
-import { openAdapter } from '../adapters/open-adapter.js';
+import { openSessionTarget } from '../session/open-session-target.js';
 import { diagnoseFailure } from './doctor-diagnosis.js';
 import { hopelessConnect, inspectServer, probeBeforeConnecting, tlsAdvice } from './doctor-server-checks.js';
 import { EXIT } from '../session/exit-codes.js';
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
       // Nothing to connect to: say so at once rather than wait for the driver to find out.
       const hopeless = hopelessConnect(dsn, probe);
       if (hopeless) throw hopeless;
-      adapter = await openAdapter(dsn, { inProcess: true });
+      adapter = (await openSessionTarget(target, { use: 'command', readOnly: false, dsn })).adapter;
       report.connect = { ok: true, ms: round(performance.now() - started) };
       // A server that stops answering after the connect (overloaded, a lock on the migration
       // table) must not hold the check either: the same time bounds the checks.

@@ -18,6 +18,7 @@ import { interruptExitCode, interruptedWord, watchInterrupt } from '../session/i
 import { confirm } from './migrate-confirm.js';
 import { failureLines, planSqlText, planStepLines, stopLines } from './migrate-text.js';
 import { escapeControls, escapeLines } from '../text/escape-controls.js';
+import { printWarning } from '../session/report-error.js';
 
 export interface ApplyCommand {
   direction: 'up' | 'down';
@@ -143,7 +144,7 @@ export async function runApply(adapter: Adapter, command: ApplyCommand): Promise
   const out = json ? process.stderr : process.stdout;
   const planned = await planMigrations(adapter, { dirs: command.dirs, direction: command.direction, steps: command.steps });
   const status = planned.ok ? planned.plan.status : planned.status;
-  for (const warning of status?.summary.warnings ?? []) process.stderr.write(`dsnsh: warning: ${escapeControls(warning)}\n`);
+  for (const warning of status?.summary.warnings ?? []) printWarning(warning);
   if (!planned.ok) {
     process.stderr.write(`dsnsh: error: ${escapeControls(planned.problem.message)}\n`);
     return exitForProblem(planned.problem);

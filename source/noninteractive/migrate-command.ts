@@ -1,15 +1,15 @@
 // `dsnsh migrate status|up|down`: resolves the target, opens its adapter, and hands over to the
 // status or apply half. Every expected failure is a message and an exit code, never a stack trace.
 import type { Adapter } from '../adapters/adapter.js';
-import { openAdapter } from '../adapters/open-adapter.js';
-import { ProfileStore } from '../profiles/profile-store.js';
-import { parseTarget, resolveTarget } from '../profiles/resolve-target.js';
+import { openSessionTarget, readOnlyFor } from '../session/open-session-target.js';
+import { parseTarget } from '../profiles/resolve-target.js';
+import { resolveChoice } from './open-target.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import { EXIT } from '../session/exit-codes.js';
 import { runApply } from './migrate-apply.js';
 import { MIGRATE_USAGE, parseMigrateArgs } from './migrate-args.js';
 import { runStatus } from './migrate-status.js';
-import { fail } from '../session/report-error.js';
+import { fail, printWarning } from '../session/report-error.js';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseMigrateArgs(argv);
@@ -26,19 +26,12 @@ export async function run(argv: string[]): Promise<number> {
   let target: ResolvedTarget;
   let dsn;
   try {
-    target = await resolveTarget({
-      positional: args.target,
-      dsnOption: args.dsn,
-      pid: args.pid,
-      configFiles: args.configFiles,
-      env: process.env,
-      store: () => new ProfileStore(),
-    });
+    target = await resolveChoice({ positional: args.target, dsnOption: args.dsn, pid: args.pid, configFiles: args.configFiles });
     dsn = parseTarget(target);
   } catch (error) {
     return fail(error);
   }
-  for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${warning}\n`);
+  for (const warning of dsn.warnings) printWarning(warning);
   const dirs =
     args.migrations.length > 0 ? args.migrations : target.settings.migrationsDir !== undefined ? [target.settings.migrationsDir] : [];
   if (args.action !== 'status' && dirs.length === 0) {
@@ -54,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   // Read-only is enforced, not advisory: refuse before connecting, so nothing can change.
-  if (args.action !== 'status' && (args.readOnly || target.settings.readOnly === true)) {
+  if (args.action !== 'status' && readOnlyFor(target, args.readOnly)) {
     const why = args.readOnly ? '--read-only was given' : `profile "${target.profileName ?? ''}" is read-only`;
     process.stderr.write(
       `dsnsh: error: migrate ${args.action} changes the database, but the target is read-only (${why}); nothing was changed\nhint: use a profile or DSN that may be written to, without --read-only\n`,
@@ -65,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   let adapter: Adapter;
   try {
     // SQLite in this process: Ctrl+C in a migration statement ends the process and SQLite rolls it back.
-    adapter = await openAdapter(dsn, { inProcess: true });
+    adapter = (await openSessionTarget(target, { use: 'command', readOnly: false })).adapter;
   } catch (error) {
     return fail(error, 'connect');
   }

@@ -12,6 +12,7 @@ import { popxStatusJson, popxStatusRows, popxStatuses } from './migrate-popx-sta
 import { goTable } from './migrate-tabwriter.js';
 import { summaryLines } from './migrate-text.js';
 import { escapeControls, escapeLines } from '../text/escape-controls.js';
+import { printWarning } from '../session/report-error.js';
 
 export interface StatusCommand {
   dirs: string[];
@@ -41,7 +42,7 @@ export function statusJson(report: MigrationStatusReport): object {
 
 async function readOrReport(adapter: Adapter, dirs: string[]): Promise<MigrationStatusReport | ExitCode> {
   const report = await readMigrationStatus(adapter, { dirs });
-  for (const warning of report.summary.warnings) process.stderr.write(`dsnsh: warning: ${escapeControls(warning)}\n`);
+  for (const warning of report.summary.warnings) printWarning(warning);
   if (report.summary.problem) {
     process.stderr.write(`dsnsh: error: ${escapeControls(report.summary.problem.message)}\n`);
     return exitForProblem(report.summary.problem);

@@ -1,12 +1,10 @@
 // `dsnsh [TARGET] [-c SQL]... [-f FILE]...`: run SQL and print the results; statements come from
 // stdin when stdin is not a terminal. cli.tsx opens the console instead when that is the mode.
 import type { Adapter, Session } from '../adapters/adapter.js';
-import { openAdapter } from '../adapters/open-adapter.js';
 import type { ResolvedTarget } from '../profiles/target.js';
 import type { ParsedDsn } from '../dsn/types.js';
 import { parseTarget } from '../profiles/resolve-target.js';
-import { openReadOnlySession } from '../adapters/read-only-session.js';
-import { escapeControls } from '../text/escape-controls.js';
+import { openSessionTarget, openUserSession, readOnlyFor } from '../session/open-session-target.js';
 import { candidateHint, listCandidates } from '../discovery/list-candidates.js';
 import { EXIT } from '../session/exit-codes.js';
 import { sessionHelp } from './help.js';
@@ -15,7 +13,7 @@ import { resolveChoice } from './open-target.js';
 import { colorEnabled, type FormatOptions } from '../output/format-options.js';
 import { OutputClosedError, OutputSink } from '../output/output-sink.js';
 import { createResultWriter } from '../output/create-result-writer.js';
-import { fail } from '../session/report-error.js';
+import { fail, printWarning } from '../session/report-error.js';
 import { readScripts } from './read-scripts.js';
 import { runScripts } from '../session/run-script.js';
 import type { Script } from '../session/statement-feed.js';
@@ -59,7 +57,7 @@ export async function prepareRun(argv: string[]): Promise<RunRequest | number> {
   } catch (error) {
     return fail(error);
   }
-  return { args, target, readOnly: args.readOnly || target.settings.readOnly === true, plain };
+  return { args, target, readOnly: readOnlyFor(target, args.readOnly), plain };
 }
 
 /** The console's condition: no SQL given, and both stdin and stdout are terminals. */
@@ -77,7 +75,7 @@ export async function runNonInteractive({ args, target, readOnly }: RunRequest):
   }
 
   // Said once, before any result, as `dsn explain` and doctor say them (the console shows its own).
-  for (const warning of dsn.warnings) process.stderr.write(`dsnsh: warning: ${escapeControls(warning)}\n`);
+  for (const warning of dsn.warnings) printWarning(warning);
 
   if (args.sources.length === 0 && process.stdin.isTTY) {
     // stdout is redirected, so there is no console: the terminal is a plain SQL input.
@@ -89,11 +87,11 @@ export async function runNonInteractive({ args, target, readOnly }: RunRequest):
   } catch (error) {
     return fail(error);
   }
-  return runOnTarget(dsn, scripts, args, readOnly, target.source === 'memory');
+  return runOnTarget(target, scripts, args, readOnly, target.source === 'memory');
 }
 
 async function runOnTarget(
-  dsn: Parameters<typeof openAdapter>[0],
+  target: ResolvedTarget,
   scripts: Script[],
   args: SessionArgs,
   readOnly: boolean,
@@ -105,14 +103,20 @@ async function runOnTarget(
   let adapter: Adapter | undefined;
   let session: Session | undefined;
   // --read-only: the server refuses writes, and the guard refuses what would turn that off.
-  const openSession = (opened: Adapter): Promise<Session> =>
-    readOnly ? openReadOnlySession(opened, { signal: interrupt.signal }) : opened.session({ signal: interrupt.signal });
+  const openSession = (opened: Adapter): Promise<Session> => openUserSession(opened, readOnly, { signal: interrupt.signal });
   try {
     try {
       // Ctrl+C while connecting exits at once (a connection attempt cannot be aborted).
       // One-shot run: SQLite in this process (no worker start-up); Ctrl+C in a statement ends the process.
-      adapter = await interrupt.whileConnecting(() =>
-        openAdapter(dsn, { inProcess: true, readOnly, onWarning: (warning) => process.stderr.write(`dsnsh: warning: ${warning}\n`) }),
+      adapter = await interrupt.whileConnecting(
+        async () =>
+          (
+            await openSessionTarget(target, {
+              use: 'command',
+              readOnly,
+              onWarning: (warning) => printWarning(warning),
+            })
+          ).adapter,
       );
       const opened = adapter;
       session = await interrupt.whileConnecting(() => openSession(opened));

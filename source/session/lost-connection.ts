@@ -1,29 +1,63 @@
-// A statement whose connection dropped (server restarted, connection killed, network gone): how
-// to say so, and how a long script gets a new session to go on with (--continue-on-error).
-import type { Session } from '../adapters/adapter.js';
+// A statement whose connection dropped (server restarted, connection killed, network gone): what
+// the loss took with it (the console and the CLI each word it: lost-connection-hint.ts for the
+// console, lostSessionPlan here for a script), and how a long script gets a new session to go on
+// with (--continue-on-error).
+import type { Adapter, Session, SessionHeld, TransactionState } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
+import { mayCommitTransaction } from '../adapters/session-tracker.js';
 import type { FedStatement } from './statement-feed.js';
 
 /** Adapters report a dropped connection as kind 'connect' (PostgreSQL "Connection terminated", MySQL "Connection lost"). */
-export function isLostConnection(error: unknown): boolean {
+export function isLostConnection(error: unknown): error is AdapterError {
   return error instanceof AdapterError && error.kind === 'connect';
+}
+
+/** What a statement's lost connection took with it. */
+export interface LostConnection {
+  /** The statement never reached the server (AdapterError.notSent) */
+  notSent: boolean;
+  /** A transaction was open when the statement began */
+  transactionOpen: boolean;
+  /** The statement may have ended the transaction with a commit (COMMIT, or DDL that commits implicitly) */
+  mayCommit: boolean;
+  /** The open transaction's statements and the session settings the lost connection had */
+  held: SessionHeld;
+}
+
+export interface FailedStatement {
+  sql: string;
+  /** The session's transaction state when the statement began */
+  transactionBefore: TransactionState;
+  session: Session;
+  adapter: Pick<Adapter, 'backend' | 'capabilities'>;
+}
+
+const NOTHING_HELD: SessionHeld = { transactionStatements: [], settings: [] };
+
+/** What was lost when `error` is a lost connection; null for any other failure. */
+export function lostConnection(error: unknown, failed: FailedStatement): LostConnection | null {
+  if (!isLostConnection(error)) return null;
+  return {
+    notSent: error.notSent,
+    transactionOpen: failed.transactionBefore !== 'idle',
+    mayCommit: mayCommitTransaction(failed.sql, failed.adapter),
+    held: failed.session.held?.() ?? NOTHING_HELD,
+  };
+}
+
+/** The first `shown` of `items`, and how many more there are. */
+export function listed(items: readonly string[], shown: number): string {
+  const first = items.slice(0, shown).join('; ');
+  return items.length > shown ? `${first}; and ${items.length - shown} more` : first;
 }
 
 const UNKNOWN_OUTCOME = 'the connection was lost while this statement ran (it may or may not have taken effect on the server)';
 const SHOWN = 3;
 
-export interface LostSession {
+export interface LostSession extends LostConnection {
   statement: FedStatement;
-  /** The statement never reached the server (AdapterError.notSent) */
-  notSent: boolean;
-  /** A transaction was open when the statement began */
-  transactionOpen: boolean;
-  /** Where it began (`file:line`), when this run saw its first statement */
+  /** Where the transaction began (`file:line`), when this run saw its first statement */
   transactionBegunAt: string | null;
-  /** The statement may have ended the transaction with a commit (COMMIT, or DDL that commits implicitly) */
-  mayCommit: boolean;
-  /** Session settings the lost connection had (SessionHeld.settings) */
-  settings: string[];
   continueOnError: boolean;
 }
 
@@ -44,11 +78,12 @@ export function lostSessionPlan(lost: LostSession): { next: 'reconnect' | 'stop'
       ),
     };
   }
-  if (lost.settings.length > 0) {
+  const { settings } = lost.held;
+  if (settings.length > 0) {
     return {
       next: 'stop',
       hint: say(
-        `The session had settings a new connection would not have (${listed(lost.settings)}): they are lost, so the rest of the script was not run (running it without them could act on the wrong schema or data)`,
+        `The session had settings a new connection would not have (${listed(settings, SHOWN)}): they are lost, so the rest of the script was not run (running it without them could act on the wrong schema or data)`,
       ),
     };
   }
@@ -66,11 +101,6 @@ export function lostSessionPlan(lost: LostSession): { next: 'reconnect' | 'stop'
       : `${rest}; --continue-on-error reconnects and runs them (when no transaction or session setting was lost)`;
   const hint = lost.notSent ? tail : tail === null ? UNKNOWN_OUTCOME : `${UNKNOWN_OUTCOME}; ${tail}`;
   return { next: lost.continueOnError ? 'reconnect' : 'stop', hint };
-}
-
-function listed(items: string[]): string {
-  const shown = items.slice(0, SHOWN).join('; ');
-  return items.length > SHOWN ? `${shown}; and ${items.length - SHOWN} more` : shown;
 }
 
 export interface ReopenOptions {

@@ -33,7 +33,8 @@ export function describeError(error: unknown, phase: 'connect' | 'statement' = '
     return { message: error.message, hint: error.hint, exitCode: EXIT.usage, kind: 'usage' };
   }
   if (error instanceof AdapterError) {
-    if (error.kind === 'cancelled') return { message: error.message, hint: null, exitCode: EXIT.interrupted, kind: 'cancelled' };
+    // SQLite's says what its restart after a cancel reset.
+    if (error.kind === 'cancelled') return { message: error.message, hint: error.hint, exitCode: EXIT.interrupted, kind: 'cancelled' };
     const connection = phase === 'connect' ? CONNECTION_KINDS.has(error.kind) || error.kind === 'other' : error.kind === 'connect';
     return { message: error.message, hint: error.hint, exitCode: connection ? EXIT.connection : EXIT.statement, kind: error.kind };
   }
@@ -47,6 +48,11 @@ export function describeError(error: unknown, phase: 'connect' | 'statement' = '
 export function printError(report: ErrorReport, prefix = '', stderr: NodeJS.WritableStream = process.stderr): void {
   stderr.write(`dsnsh: error: ${prefix}${oneLine(report.message)}\n`);
   if (report.hint) stderr.write(`hint: ${oneLine(report.hint)}\n`);
+}
+
+/** A warning on stderr, control characters made visible (a DSN or a server message can hold them). */
+export function printWarning(text: string, stderr: NodeJS.WritableStream = process.stderr): void {
+  stderr.write(`dsnsh: warning: ${escapeControls(text)}\n`);
 }
 
 /** Reports `error` and returns its exit code. */

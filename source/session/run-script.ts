@@ -1,5 +1,6 @@
 // Runs scripts statement by statement on one session (so BEGIN ... COMMIT, SET and temporary
 // tables carry across -c, -f and stdin), streaming each result to the writer at the reader's pace.
+// How one statement runs (stream or run) is run-on-session.ts, as in the console.
 import type { Adapter, RowStream, Session } from '../adapters/adapter.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { Statement } from '../sql/split-statements.js';
@@ -9,14 +10,13 @@ import { interruptExitCode, interruptedWord } from './interrupt.js';
 import { OutputClosedError, OutputWriteError, type OutputSink } from '../output/output-sink.js';
 import { notRunNote, partialOutputNote, readerGoneMessage } from './output-failure.js';
 import type { ResultWriter } from '../output/result-writer.js';
-import { describeError, printError } from './report-error.js';
-import { mayCommitTransaction } from '../adapters/session-tracker.js';
-import { isLostConnection, lostSessionPlan, reopenSession } from './lost-connection.js';
+import { describeError, printError, printWarning } from './report-error.js';
+import { lostConnection, lostSessionPlan, reopenSession } from './lost-connection.js';
+import { isCancellation, runOnSession, throwIfCancelled } from './run-on-session.js';
 import { feedStatements, type FedStatement, type Script } from './statement-feed.js';
 import { WholeRecordWriter } from './whole-records.js';
 import { writeJsonChunks } from './write-json-chunks.js';
 import { UsageError } from './usage-error.js';
-import { escapeControls } from '../text/escape-controls.js';
 import type { FormatOptions } from '../output/format-options.js';
 
 export type { Script } from './statement-feed.js';
@@ -109,29 +109,26 @@ export async function runScripts(scripts: Script[], options: ScriptRunOptions): 
         if (transactionBefore === 'idle' && session.transactionState() !== 'idle')
           transactionBegunAt = `${current.label}:${current.statement.line}`;
         // The server's own words (a value truncated to NULL, a string cut to its column): never lost.
-        for (const warning of warnings)
-          stderr.write(`dsnsh: warning: ${current.label}:${current.statement.line}: ${escapeControls(warning)}\n`);
+        for (const warning of warnings) printWarning(`${current.label}:${current.statement.line}: ${warning}`, stderr);
       } catch (error) {
         if (error instanceof OutputClosedError) return await readerGone(current, written().rows, scripts, statements, stderr);
         if (error instanceof OutputWriteError)
           return writeFailed(error, current, progress.rows === null ? null : written(), scripts, stderr);
         await options.sink.flush().catch(() => undefined);
-        if (options.signal.aborted || (error instanceof AdapterError && error.kind === 'cancelled')) return interrupted();
+        if (isCancellation(error, options.signal)) return interrupted();
         progress.statementRunning = false;
         const prefix = `${current.label}:${errorLine(current.statement, error)}: `;
         const report = describeError(error, 'statement');
         const output = written();
         if (progress.rows !== null && !progress.complete) stderr.write(`dsnsh: ${partialOutputNote(output.rows, output.cutOff)}\n`);
-        if (isLostConnection(error)) {
+        const lost = lostConnection(error, { sql: current.statement.text, transactionBefore, session, adapter });
+        if (lost !== null) {
           // Never silently on a new connection: not inside a transaction, not without the
           // settings the lost session had (SET, USE, temporary tables).
           const { next, hint } = lostSessionPlan({
+            ...lost,
             statement: current,
-            notSent: error instanceof AdapterError && error.notSent,
-            transactionOpen: transactionBefore !== 'idle',
             transactionBegunAt,
-            mayCommit: mayCommitTransaction(current.statement.text, adapter),
-            settings: session.held?.().settings ?? [],
             continueOnError: options.continueOnError,
           });
           printError({ ...report, hint: hint ?? report.hint }, prefix, stderr);
@@ -266,28 +263,30 @@ function serverCsvFits(sql: string, adapter: Adapter): boolean {
 async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: boolean, progress: Progress): Promise<string[]> {
   const { adapter, session, writer, sink, signal } = options;
   let warnings: string[] = [];
-  // Every statement that yields rows streams (DML … RETURNING too: the stream runs it once).
-  if (serverCsv || classifyStatement(sql, adapter.backend).returnsRows) {
-    if (serverCsv && options.serverCsv && session.copyCsv) {
-      await sink.flush();
-      // On the session's own connection: its settings apply, and max_conns=1 has no second one.
-      const records = new WholeRecordWriter(sink, { header: options.serverCsv.header });
-      progress.rows = 0;
-      await session.copyCsv(sql, (chunk) => records.write(chunk), { signal, header: options.serverCsv.header });
-      await records.finish();
-      progress.complete = true;
-      return [];
-    }
-    const offThread = options.offThreadRows ?? null;
-    const serverText = options.serverText === true;
-    const stream = await session.stream(sql, { signal, chunkSize: CHUNK_ROWS, jsonText: offThread !== null, serverText });
+  if (serverCsv && options.serverCsv && session.copyCsv) {
+    await sink.flush();
+    // On the session's own connection: its settings apply, and max_conns=1 has no second one.
+    const records = new WholeRecordWriter(sink, { header: options.serverCsv.header });
+    progress.rows = 0;
+    await session.copyCsv(sql, (chunk) => records.write(chunk), { signal, header: options.serverCsv.header });
+    await records.finish();
+    progress.complete = true;
+    return [];
+  }
+  const offThread = options.offThreadRows ?? null;
+  const answer = await runOnSession(session, sql, {
+    dialect: adapter.backend,
+    signal,
+    chunkSize: CHUNK_ROWS,
+    jsonText: offThread !== null,
+    serverText: options.serverText === true,
+  });
+  if (answer.kind === 'stream') {
+    const { stream } = answer;
     try {
       writer.begin(stream.columns);
       progress.rows = 0;
-      // A cancel that reached the server between two fetches does nothing there: stop reading.
-      const checkCancelled = () => {
-        if (signal.aborted) throw new AdapterError('cancelled', adapter.backend, 'The statement was cancelled');
-      };
+      const checkCancelled = () => throwIfCancelled(signal, adapter.backend);
       const onRows = (count: number) => {
         progress.rows = (progress.rows ?? 0) + count;
       };
@@ -299,7 +298,7 @@ async function runStatement(sql: string, options: ScriptRunOptions, serverCsv: b
       await stream.close();
     }
   } else {
-    const result = await session.run(sql, { signal, serverText: options.serverText === true });
+    const { result } = answer;
     warnings = result.warnings ?? [];
     if (result.columns.length > 0) {
       writer.begin(result.columns);

@@ -3,6 +3,7 @@
 // `\c DBNAME` changes the target too, but keeps the history it had and says what it did.
 import { useMemo, useState } from 'react';
 import type { ResolvedTarget } from '../profiles/target.js';
+import { readOnlyFor } from '../session/open-session-target.js';
 import { App, type SwitchOptions } from './app.js';
 import { HistoryFile } from './history-file.js';
 
@@ -32,7 +33,7 @@ export function ConsoleRoot({ target: initial, readOnly, onExit, vi: initialVi =
       key={current.generation}
       target={current.target}
       // A read-only flag given on the command line stays in force; a profile can add its own.
-      readOnly={readOnly || current.target.settings.readOnly === true}
+      readOnly={readOnlyFor(current.target, readOnly)}
       history={history}
       notice={current.notice}
       onExit={onExit}

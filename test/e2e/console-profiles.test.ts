@@ -1,5 +1,9 @@
 // Switching profiles inside the console, and adding one with live DSN validation.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_PATH } from '../helpers/cli-path.js';
+import { childEnv } from '../helpers/pty.js';
 import { privateConsoles } from '../helpers/private-console.js';
 import { availability, PG_DSN, PG_HOST, PG_PORT } from '../helpers/servers.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in-service.js';
@@ -66,6 +70,26 @@ describe.skipIf(!availability().postgres)('profile switcher', () => {
 });
 
 describe('profile switcher on the error screen and in the add form', () => {
+  it('a profile that cannot be resolved says why and what to do', async () => {
+    const session = consoles.start((home) => {
+      const env = childEnv({ HOME: home, DSNSH_CONFIG_DIR: join(home, 'config'), DSN: undefined });
+      const added = spawnSync(process.execPath, [CLI_PATH, 'profile', 'add', 'envy', 'sqlite:///${DSNSH_NO_SUCH_VAR}/db'], { env });
+      expect(added.status, String(added.stderr)).toBe(0);
+      return { columns: 200, rows: 30 };
+    });
+    await session.waitFor('connected');
+    session.write('\x1bOQ'); // F2
+    const list = await session.waitFor(/envy\s+sqlite:/);
+    const rows = list.split('\n');
+    const at = rows.findIndex((row) => /envy\s+sqlite:/.test(row));
+    const from = rows.findIndex((row) => /[●*›]?\s*memory\s/.test(row) && !row.includes('·'));
+    session.write('\x1b[B'.repeat(Math.max(0, at - from)));
+    session.write('\r');
+    expect(await session.waitFor('which is not set in the environment')).toMatch(
+      /profile "envy" refers to \$\{DSNSH_NO_SUCH_VAR\}, which is not set in the environment \(set DSNSH_NO_SUCH_VAR/,
+    );
+  });
+
   it('on the error screen, typed SQL goes to the prompt, not into the switcher', async () => {
     const session = consoles.start({ args: ['postgres://app:sekrit-x@db.example:notaport/app'], columns: 120, rows: 30 });
     await session.waitFor('Profiles (');

@@ -101,6 +101,12 @@ describe('dsnsh migrate: usage', () => {
     expect(result.code).toBe(3);
     expect(result.stderr + result.stdout).not.toContain('s3cret');
   });
+
+  it('says a DSN warning with its control characters made visible, as the other commands do', async () => {
+    const result = await dsnsh(['migrate', 'status', `sqlite://${join(home, 'warned.sqlite')}?max_conns=2%1b[2J`]);
+    expect(result.stderr).toContain('dsnsh: warning: max_conns: "2\\x1b[2J" is not an integer');
+    expect(result.stderr).not.toContain('\x1b');
+  });
 });
 
 for (const backend of migrationBackends('e2e').filter((b) => b.label !== 'memory')) {

@@ -2,13 +2,12 @@
 // statements). A bad DSN or an unreachable server leaves the console open with the error.
 import { useEffect, useState } from 'react';
 import type { Adapter } from '../../adapters/adapter.js';
-import { openAdapter } from '../../adapters/open-adapter.js';
-import { parseTarget } from '../../profiles/resolve-target.js';
+import { openSessionTarget } from '../../session/open-session-target.js';
 import { DsnError } from '../../dsn/errors.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { ConsoleSession } from '../query/console-session.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 
 export type Connection =
   | { status: 'connecting' }
@@ -31,7 +30,7 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
     void (async () => {
       try {
         // Read-only: SQLite opens the file read-only (never created, no DSN pragma that writes).
-        opened = await openAdapter(parseTarget(target), { readOnly });
+        opened = (await openSessionTarget(target, { readOnly, use: 'console' })).adapter;
         session = new ConsoleSession(opened, readOnly);
         if (opened.capabilities.concurrentSessions) await session.acquire();
         if (cancelled) {
@@ -43,7 +42,7 @@ export function useConnection(target: ResolvedTarget, readOnly: boolean, attempt
         setConnection({ status: 'connected', adapter: opened, session });
       } catch (error) {
         if (cancelled) return;
-        const { message, hint } = describeFailure(error);
+        const { message, hint } = describeError(error);
         const targetIsWrong =
           error instanceof DsnError || (error instanceof AdapterError && ['auth', 'tls', 'driver-unavailable'].includes(error.kind));
         setConnection({

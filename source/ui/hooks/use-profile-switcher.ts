@@ -10,7 +10,7 @@ import type { ResolvedTarget } from '../../profiles/target.js';
 import { checkDsnInput, maskPassword } from '../format/dsn-check.js';
 import { commandFor } from '../keys/key-bindings.js';
 import { keyEvent, type KeyEvent } from '../keys/key-event.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 import { initialPicker, pickerReducer, type PickerAction, type PickerEntry, type ProfilePicker } from '../state/profile-picker.js';
 
 /** Processes with a DSN, named as a person knows them; their DSN is read only when one is chosen. */
@@ -73,7 +73,7 @@ export function useProfileSwitcher(
         });
       } catch (error) {
         dispatch({ type: 'loaded', current: null, entries: [{ name: 'memory', redacted: 'memory', isDefault: false, note: null }] });
-        dispatch({ type: 'error', message: describeFailure(error).message });
+        dispatch({ type: 'error', message: describeError(error).message });
       }
     },
     [discover, dispatch],
@@ -101,7 +101,7 @@ export function useProfileSwitcher(
       openRef.current = false;
       onSwitch(target);
     } catch (error) {
-      const { message, hint } = describeFailure(error);
+      const { message, hint } = describeError(error);
       dispatch({ type: 'error', message: hint ? `${message} (${hint})` : message });
     }
   };
@@ -117,9 +117,8 @@ export function useProfileSwitcher(
         dispatch({ type: 'askReplace', name, dsn });
         return;
       }
-      const { message } = describeFailure(error);
-      const hint = error && typeof error === 'object' && 'hint' in error ? ` (${String(error.hint)})` : '';
-      dispatch({ type: 'error', message: message + hint });
+      const { message, hint } = describeError(error);
+      dispatch({ type: 'error', message: hint ? `${message} (${hint})` : message });
     }
   };
 
@@ -155,10 +154,10 @@ export function useProfileSwitcher(
               dispatch({ type: 'error', message: null });
               dispatch({ type: 'nextField' });
             } catch (error) {
-              const hint = error instanceof ProfileError ? error.hint : null;
+              const { message, hint } = describeError(error);
               dispatch({
                 type: 'error',
-                message: `${describeFailure(error).message}; Tab stays on the name until it is valid${hint ? `\n  ${hint}` : ''}`,
+                message: `${message}; Tab stays on the name until it is valid${hint ? `\n  ${hint}` : ''}`,
               });
             }
           } else if (event.name === 'return' && checkDsnInput(form.dsn).ok) {

@@ -6,7 +6,7 @@ import type { ConsoleSession } from '../query/console-session.js';
 import type { Outcome } from '../query/outcome.js';
 import type { ResultSource } from '../query/result-source.js';
 import { runStatement, STREAM_CHUNK } from '../query/run-statement.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 import { initialResultWindow, resultWindowReducer, wantsMoreRows, type ResultWindowAction } from '../state/result-window.js';
 import { initialScrollback, scrollbackLimits, scrollbackReducer } from '../state/result-blocks.js';
 import { freezeOutcome } from '../query/freeze-outcome.js';
@@ -83,7 +83,7 @@ export function useQuerySession(session: ConsoleSession | null) {
       try {
         result = await task(await session.acquire(), abort.signal);
       } catch (error) {
-        const { message, hint } = describeFailure(error);
+        const { message, hint } = describeError(error);
         result = { kind: 'error', message, hint, statement: label, position: null, cause: error };
       }
       controller.current = null;

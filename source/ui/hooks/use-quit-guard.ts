@@ -5,7 +5,8 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { KeyEvent } from '../keys/key-event.js';
 import type { ConsoleSession } from '../query/console-session.js';
-import { describeFailure } from '../query/describe-failure.js';
+import { describeError } from '../../session/report-error.js';
+import { STAYED, transactionEnding } from '../../session/transaction-ending.js';
 
 export interface QuitGuard {
   /** Runs `leave` now when no transaction is open, else after the user chose commit or roll back */
@@ -54,7 +55,7 @@ export function useQuitGuard(session: ConsoleSession | null, notify: (text: stri
         await (await session.acquire()).run(statement);
         await session.settle();
       } catch (error) {
-        const { message, hint } = describeFailure(error);
+        const { message, hint } = describeError(error);
         notify(`${statement} failed, still here: ${message}${hint ? ` (${hint})` : ''}`);
         return;
       }
@@ -72,10 +73,9 @@ export function useQuitGuard(session: ConsoleSession | null, notify: (text: stri
       const question = pending.current;
       if (!question) return false;
       pending.current = null;
-      const answer = event.name === 'char' ? event.text.toLowerCase() : '';
-      if (answer === 'c' && !question.failed) void finish('COMMIT', question.leave);
-      else if (answer === 'r') void finish('ROLLBACK', question.leave);
-      else notify('Stayed: the transaction is still open.');
+      const ending = transactionEnding(event.name === 'char' ? event.text : '', question.failed ? 'failed' : 'in-transaction');
+      if (ending === null) notify(STAYED);
+      else void finish(ending, question.leave);
       return true;
     },
     [finish, notify],

@@ -6,15 +6,14 @@
 // stdout EIO or EPIPE) cancels the running statement and ends the console with 129, as SIGHUP does.
 import readline from 'node:readline';
 import type { Adapter, Session } from '../../adapters/adapter.js';
-import { openAdapter } from '../../adapters/open-adapter.js';
-import { openReadOnlySession } from '../../adapters/read-only-session.js';
-import { parseTarget } from '../../profiles/resolve-target.js';
+import { openSessionTarget, openUserSession } from '../../session/open-session-target.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { EXIT } from '../../session/exit-codes.js';
 import { OutputSink } from '../../output/output-sink.js';
 import { createResultWriter } from '../../output/create-result-writer.js';
 import { fail } from '../../session/report-error.js';
 import { runScripts } from '../../session/run-script.js';
+import { STAYED, transactionEnding } from '../../session/transaction-ending.js';
 import { isCompleteStatement } from '../../sql/is-complete-statement.js';
 import { splitStatements } from '../../sql/split-statements.js';
 import { dialectOf } from '../../sql/dialect.js';
@@ -35,10 +34,9 @@ export interface LineConsoleOptions {
 export async function runLineConsole({ target, readOnly }: LineConsoleOptions): Promise<number> {
   let adapter: Adapter;
   let session: Session;
-  const openSession = (opened: Adapter) => (readOnly ? openReadOnlySession(opened) : opened.session());
   try {
-    adapter = await openAdapter(parseTarget(target), { readOnly });
-    session = await openSession(adapter);
+    adapter = (await openSessionTarget(target, { readOnly, use: 'console' })).adapter;
+    session = await openUserSession(adapter, readOnly);
   } catch (error) {
     return fail(error, 'connect');
   }
@@ -130,7 +128,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         // A lost connection: the next input starts on a fresh session (runScripts said what was lost).
         if (code === EXIT.connection) {
           await session.release().catch(() => undefined);
-          session = await openSession(adapter);
+          session = await openUserSession(adapter, readOnly);
         }
         return false;
       }
@@ -147,9 +145,9 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         ? 'A failed transaction is open: r rolls back and quits, anything else stays [r/S] '
         : 'A transaction is open: c commits, r rolls back (and quit), anything else stays [c/r/S] ',
     );
-    const statement = answer === 'c' && state !== 'failed' ? 'COMMIT' : answer === 'r' ? 'ROLLBACK' : null;
+    const statement = transactionEnding(answer, state);
     if (statement === null) {
-      say('Stayed: the transaction is still open.');
+      say(STAYED);
       return false;
     }
     return runInput(statement);

@@ -5,12 +5,13 @@
 // transaction is never carried over: with one open, \c is refused. MySQL/MariaDB switch on the
 // same connection with USE. SQLite has one database per file.
 import type { TransactionState } from '../../adapters/adapter.js';
-import { openAdapter } from '../../adapters/open-adapter.js';
+import type { Adapter } from '../../adapters/adapter.js';
+import { openSessionTarget } from '../../session/open-session-target.js';
 import { redactDsn } from '../../dsn/redact.js';
 import { withPostgresDatabase } from '../../dsn/with-database.js';
 import { parseTarget } from '../../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
-import { describeFailure } from './describe-failure.js';
+import { describeError } from '../../session/report-error.js';
 import type { Outcome } from './outcome.js';
 
 export type DatabaseChange =
@@ -49,14 +50,14 @@ export function planDatabaseChange(
 
 /** Connects to `target` once and lets go: null when it works, else the error (the console stays where it is). */
 export async function tryTarget(target: ResolvedTarget, readOnly: boolean, statement: string): Promise<Outcome | null> {
-  let adapter: Awaited<ReturnType<typeof openAdapter>> | null = null;
+  let adapter: Adapter | null = null;
   try {
-    adapter = await openAdapter(parseTarget(target), { readOnly });
+    adapter = (await openSessionTarget(target, { readOnly, use: 'console' })).adapter;
     const session = await adapter.session();
     await session.release();
     return null;
   } catch (error) {
-    const { message, hint } = describeFailure(error);
+    const { message, hint } = describeError(error);
     return { kind: 'error', message: `Still connected as before; cannot connect: ${message}`, hint, statement, position: null };
   } finally {
     await adapter?.close().catch(() => undefined);

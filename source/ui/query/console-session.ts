@@ -6,10 +6,10 @@
 // dropped; the next statement opens a new session, read-only again when asked. A signal that
 // ends the console first cancels the statement running on the server.
 import type { Adapter, Session, TransactionState } from '../../adapters/adapter.js';
-import { AdapterError } from '../../adapters/adapter-error.js';
-import { openReadOnlySession } from '../../adapters/read-only-session.js';
+import { isLostConnection } from '../../session/lost-connection.js';
+import { openUserSession } from '../../session/open-session-target.js';
 import { beforeSignalExit } from '../signal-cleanup.js';
-import { userSession, type UserSessionGuard } from './user-session.js';
+import { userSession, type UserSessionGuard } from '../../session/user-session.js';
 
 export class ConsoleSession {
   private session: Session | null = null;
@@ -50,7 +50,7 @@ export class ConsoleSession {
     if (this.session) return this.session;
     this.acquiring ??= (async () => {
       // --read-only / a read-only profile: the server refuses writes, the guard what would turn that off.
-      const opened = this.readOnly ? await openReadOnlySession(this.adapter) : await this.adapter.session();
+      const opened = await openUserSession(this.adapter, this.readOnly);
       const session = userSession(opened, { adapter: this.adapter, readOnly: this.readOnly, guard: this.guard });
       this.session = session;
       return session;
@@ -84,7 +84,7 @@ export class ConsoleSession {
 
   /** After a failure: a lost connection is dropped so the next statement starts on a fresh one. */
   async afterError(error: unknown): Promise<void> {
-    if (!(error instanceof AdapterError) || error.kind !== 'connect' || this.session === null) return;
+    if (!isLostConnection(error) || this.session === null) return;
     const session = this.session;
     this.session = null;
     this.database = null;

@@ -1,12 +1,13 @@
-// Runs one statement typed at the prompt on the console's session and turns the answer into an
-// Outcome. Errors become outcomes too (with the failing position), never throws.
+// Runs one statement typed at the prompt on the console's session (session/run-on-session.ts
+// decides how) and turns the answer into an Outcome: a stream becomes the result view's source.
+// Errors become outcomes too (with the failing position), never throws.
 import type { Session } from '../../adapters/adapter.js';
 import { AdapterError } from '../../adapters/adapter-error.js';
 import { type Outcome, describeWrite } from './outcome.js';
 import { ResultSource } from './result-source.js';
 import type { Backend } from '../../dsn/types.js';
-import { classifyStatement } from '../../sql/classify-statement.js';
 import type { SqlDialect } from '../../sql/dialect.js';
+import { runOnSession } from '../../session/run-on-session.js';
 
 export const STREAM_CHUNK = 500;
 
@@ -26,17 +27,15 @@ export async function runStatement(
 ): Promise<Outcome> {
   const started = performance.now();
   try {
-    // Every statement that yields rows streams (WITH, VALUES, SHOW, EXPLAIN, a reading PRAGMA,
-    // DML … RETURNING: the stream runs it once, as run() would), so memory stays bounded.
-    if (classifyStatement(statement, dialect).returnsRows) {
-      const stream = await session.stream(statement, { signal, chunkSize: STREAM_CHUNK });
-      const source = ResultSource.fromStream(stream);
+    const answer = await runOnSession(session, statement, { dialect, signal, chunkSize: STREAM_CHUNK });
+    if (answer.kind === 'stream') {
+      const source = ResultSource.fromStream(answer.stream);
       // The first screen appears as soon as the first chunk is in.
       await source.readMore();
       if (source.failure && source.rows.rowCount === 0) return errorOutcome(source.failure, statement);
       return { kind: 'rows', source, elapsedMs: performance.now() - started, statement };
     }
-    const result = await session.run(statement, { signal });
+    const { result } = answer;
     if (result.columns.length > 0) {
       return { kind: 'rows', source: ResultSource.fromRows(result.columns, result.rows), elapsedMs: result.elapsedMs, statement };
     }

@@ -1,11 +1,12 @@
-// The session as the console's user statements use it: a lost connection's error carries a hint
-// that says what was lost with it (the transaction was rolled back and which statements it held,
-// the settings), never "run the statement again"; and every statement can be cancelled by the
-// console's own signal handling (SIGTERM and co.), which waits for what is running.
-import type { Adapter, RowStream, RunOptions, Session, StreamOptions, TransactionState } from '../../adapters/adapter.js';
-import { AdapterError } from '../../adapters/adapter-error.js';
-import { mayCommitTransaction } from '../../adapters/session-tracker.js';
-import { describeLoss } from './describe-failure.js';
+// The session as the console's user statements use it (ui/query/console-session.ts holds it): a
+// lost connection's error carries a hint that says what was lost with it (the transaction was
+// rolled back and which statements it held, the settings), never "run the statement again"; and
+// every statement can be cancelled by the console's own signal handling (SIGTERM and co.), which
+// waits for what is running.
+import type { Adapter, RowStream, RunOptions, Session, StreamOptions, TransactionState } from '../adapters/adapter.js';
+import { AdapterError } from '../adapters/adapter-error.js';
+import { lostConnection } from './lost-connection.js';
+import { describeLoss } from './lost-connection-hint.js';
 
 export interface UserSessionGuard {
   /** Aborted when the console ends on a signal */
@@ -44,14 +45,9 @@ export function userSession(session: Session, { adapter, readOnly, guard }: User
   const explain =
     (sql: string, transactionBefore: TransactionState) =>
     (error: unknown): never => {
-      if (!(error instanceof AdapterError) || error.kind !== 'connect') throw error;
-      const hint = describeLoss({
-        notSent: error.notSent,
-        transactionOpen: transactionBefore !== 'idle',
-        mayCommit: mayCommitTransaction(sql, adapter),
-        held: session.held?.() ?? { transactionStatements: [], settings: [] },
-        readOnly,
-      });
+      const lost = lostConnection(error, { sql, transactionBefore, session, adapter });
+      if (lost === null || !(error instanceof AdapterError)) throw error;
+      const hint = describeLoss({ ...lost, readOnly });
       throw new AdapterError(error.kind, error.backend, error.message, {
         code: error.code,
         position: error.position,

@@ -1,7 +1,7 @@
 // The console's hint for a lost connection, for every case: what happened to the transaction,
 // the statement and the settings; never "run the statement again".
 import { describe, expect, it } from 'vitest';
-import { describeLoss } from '../../../source/ui/query/describe-failure.js';
+import { describeLoss } from '../../source/session/lost-connection-hint.js';
 
 const none = { transactionStatements: [], settings: [] };
 const base = { notSent: false, transactionOpen: false, mayCommit: false, held: none, readOnly: false };
