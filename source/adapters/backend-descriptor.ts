@@ -9,6 +9,7 @@ import type { MigrationDialect } from '../migrations/migration-dialect.js';
 import type { SqlDialect } from '../sql/dialect.js';
 import type { ExplainKnowledge } from './backend-explain.js';
 import type { ServerKnowledge } from './backend-server.js';
+import type { DatabaseKnowledge } from './backend-databases.js';
 
 export interface BackendDescriptor<D extends ParsedDsn = ParsedDsn> {
   /** The folder's name (postgres, mysql, sqlite) */
@@ -27,6 +28,8 @@ export interface BackendDescriptor<D extends ParsedDsn = ParsedDsn> {
   readonly explain: ExplainKnowledge<D>;
   /** What doctor, the diagnosis of a failed connection and the activity commands know of its servers */
   readonly server: ServerKnowledge<D>;
+  /** Which database a DSN names, and how the console's \c moves to another */
+  readonly databases: DatabaseKnowledge<D>;
 }
 
 /** A descriptor as the list holds it: each describes only DSNs of its own backends. */

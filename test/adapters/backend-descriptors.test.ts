@@ -29,8 +29,6 @@ const ALLOWED: Record<string, string> = {
   'sql/session-state-change.ts': 'compares SQL dialects (the language), not backends: MySQL LOCK and :=, PostgreSQL SET LOCAL',
   'sql/read-only-violation.ts': "compares SQL dialects: PostgreSQL's set_config()",
   'ory/preview-sql.ts': "compares SQL dialects: each dialect's timestamp literal",
-  'ui/query/change-database.ts': 'ui/ is outside this change: \\c versus USE should become descriptor data',
-  'ui/query/database-of.ts': 'ui/ is outside this change: the database a DSN names should become descriptor data',
   'ui/query/run-explain.ts': "ui/ is outside this change: compares SQL dialects to read each dialect's plan",
 };
 

@@ -14,4 +14,9 @@ export const mysqlDescriptor: BackendDescriptor<MysqlDsn> = {
   migrationDialects: { mysql: 'mysql' },
   explain: mysqlExplain,
   server: mysqlServer,
+  // One connection reaches every database of the server: \c is USE on it.
+  databases: {
+    named: (dsn) => dsn.database,
+    change: { kind: 'statement', statement: (database) => `USE \`${database.replace(/`/g, '``')}\`` },
+  },
 };

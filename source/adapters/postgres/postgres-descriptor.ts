@@ -3,6 +3,7 @@ import type { PostgresDsn } from '../../dsn/types.js';
 import type { BackendDescriptor } from '../backend-descriptor.js';
 import { postgresExplain } from './postgres-explain.js';
 import { postgresServer } from './postgres-server.js';
+import { withPostgresDatabase } from '../../dsn/with-database.js';
 
 export const postgresDescriptor: BackendDescriptor<PostgresDsn> = {
   name: 'postgres',
@@ -22,4 +23,6 @@ export const postgresDescriptor: BackendDescriptor<PostgresDsn> = {
   migrationDialects: { postgres: 'postgres', cockroach: 'cockroach' },
   explain: postgresExplain,
   server: postgresServer,
+  // A connection is bound to one database: \c opens a new one on the DSN naming the other.
+  databases: { named: (dsn) => dsn.database, change: { kind: 'reconnect', dsnNaming: withPostgresDatabase } },
 };

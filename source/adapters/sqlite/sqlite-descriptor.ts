@@ -18,4 +18,12 @@ export const sqliteDescriptor: BackendDescriptor<SqliteDsn> = {
   migrationDialects: { sqlite: 'sqlite3', memory: 'sqlite3' },
   explain: sqliteExplain,
   server: sqliteServer,
+  databases: {
+    named: () => null,
+    change: {
+      kind: 'none',
+      message: 'SQLite has one database per file: \\c cannot change it.',
+      hint: 'Open another file with F2 (profiles) or dsnsh sqlite://PATH.',
+    },
+  },
 };

@@ -8,7 +8,7 @@ import type { TransactionState } from '../../adapters/adapter.js';
 import type { Adapter } from '../../adapters/adapter.js';
 import { openSessionTarget } from '../../session/open-session-target.js';
 import { redactDsn } from '../../dsn/redact.js';
-import { withPostgresDatabase } from '../../dsn/with-database.js';
+import { descriptorFor } from '../../adapters/backend-descriptors.js';
 import { parseTarget } from '../../profiles/resolve-target.js';
 import type { ResolvedTarget } from '../../profiles/target.js';
 import { describeError } from '../../session/report-error.js';
@@ -28,15 +28,9 @@ export function planDatabaseChange(
   database: string,
   statement: string,
 ): DatabaseChange {
-  const parsed = parseTarget(target);
-  if (parsed.backend === 'mysql') return { kind: 'use', statement: `USE \`${database.replace(/`/g, '``')}\`` };
-  if (parsed.backend === 'sqlite' || parsed.backend === 'memory') {
-    return refused(
-      'SQLite has one database per file: \\c cannot change it.',
-      'Open another file with F2 (profiles) or dsnsh sqlite://PATH.',
-      statement,
-    );
-  }
+  const { change } = descriptorFor(parseTarget(target)).databases;
+  if (change.kind === 'statement') return { kind: 'use', statement: change.statement(database) };
+  if (change.kind === 'none') return refused(change.message, change.hint, statement);
   if (transaction !== 'idle') {
     return refused(
       `A transaction is open: \\c ${database} needs a new connection, and a transaction never moves to another one.`,
@@ -44,7 +38,7 @@ export function planDatabaseChange(
       statement,
     );
   }
-  const dsn = withPostgresDatabase(target.dsn, database);
+  const dsn = change.dsnNaming(target.dsn, database);
   return { kind: 'reconnect', target: { ...target, dsn, redacted: redactDsn(dsn) } };
 }
 
