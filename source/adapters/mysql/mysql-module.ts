@@ -7,6 +7,8 @@ export const mysqlModule: BackendModule<MysqlDsn> = {
   name: 'mysql',
   backends: ['mysql'],
   capabilities: () => MYSQL_CAPABILITIES,
+  activity: true,
+  nameCase: 'caseless',
   async open(dsn, options = {}) {
     const { openMysqlAdapter } = await import('./mysql-adapter.js');
     return openMysqlAdapter(dsn, { readOnly: options.readOnly === true });

@@ -7,6 +7,8 @@ export const postgresModule: BackendModule<PostgresDsn> = {
   name: 'postgres',
   backends: ['postgres', 'cockroach'],
   capabilities: postgresCapabilities,
+  activity: true,
+  nameCase: 'folded',
   async open(dsn) {
     const { openPostgresAdapter } = await import('./postgres-adapter.js');
     return openPostgresAdapter(dsn);

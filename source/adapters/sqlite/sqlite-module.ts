@@ -8,6 +8,8 @@ export const sqliteModule: BackendModule<SqliteDsn> = {
   name: 'sqlite',
   backends: ['sqlite', 'memory'],
   capabilities: (_dsn, options = {}) => sqliteCapabilities(options.inProcess === true),
+  activity: false,
+  nameCase: 'caseless',
   async open(dsn, options = {}) {
     const { openSqliteAdapter } = await import('./sqlite-adapter.js');
     return openSqliteAdapter(dsn, options);
