@@ -12,7 +12,7 @@
 import { redactDsn } from '../dsn/redact.js';
 import type { Backend, ParsedDsn } from '../dsn/types.js';
 import type { Adapter, Capabilities, Introspector, PoolSnapshot, RowStream, RunOptions, ServerActivity, Session } from './adapter.js';
-import { AdapterError } from './adapter-error.js';
+import { AdapterError, closedError } from './adapter-error.js';
 import { ConnectionPool, type PoolDriver } from './connection-pool.js';
 
 export interface RuntimeTarget {
@@ -236,14 +236,24 @@ class Runtime implements RuntimeAdapter {
     return wrapped;
   }
 
-  /** A stream whose failures are AdapterErrors; `done` runs once when it ends, fails or is closed. */
+  /**
+   * A stream whose failures are AdapterErrors and that reads no more once the adapter is closed;
+   * `done` runs once when it ends, fails or is closed.
+   */
   private wrapStream(stream: RowStream, done: () => void): RowStream {
     const dsn = this.dsn;
+    const open = async () => {
+      if (this.closing === null) return;
+      await stream.close().catch(() => undefined);
+      done();
+      throw this.closedError();
+    };
     const iterate = <T>(source: AsyncIterable<T>): AsyncIterable<T> => ({
       [Symbol.asyncIterator]() {
         const iterator = source[Symbol.asyncIterator]();
         return {
           async next() {
+            await open();
             try {
               const step = await iterator.next();
               if (step.done) done();
@@ -280,6 +290,7 @@ class Runtime implements RuntimeAdapter {
     if (jsonChunks) extras.jsonChunks = () => iterate(jsonChunks.call(stream));
     if (tail) {
       extras.tail = async (keep, limit) => {
+        await open();
         try {
           const result = await tail.call(stream, keep, limit);
           if (result.done) done();
@@ -294,9 +305,7 @@ class Runtime implements RuntimeAdapter {
   }
 
   private closedError(): AdapterError {
-    return new AdapterError('connect', this.backend, 'The connection to the database was closed by dsnsh.', {
-      hint: 'Open it again (a new session, \\c, or run the command again) to go on.',
-    });
+    return closedError(this.backend);
   }
 }
 

@@ -145,6 +145,9 @@ for (const backend of BACKENDS) {
       const db = await open(nextTag());
       const session = await db.session();
       expect((await session.run('SELECT 1')).rows).toEqual([[1]]);
+      const stream = await session.stream('SELECT 1 UNION ALL SELECT 2', { chunkSize: 1 });
+      const rows = stream[Symbol.asyncIterator]();
+      expect((await rows.next()).value).toEqual([[1]]);
       await Promise.all([db.close(), db.close()]);
       await db.close();
       for (const use of [
@@ -155,6 +158,7 @@ for (const backend of BACKENDS) {
         () => db.serverFacts(),
         () => db.introspect.tables(),
         () => session.run('SELECT 1'),
+        () => rows.next(), // a stream opened before close reads no more
       ]) {
         const error = await rejection(use());
         expect(error.kind).toBe('connect');
