@@ -275,7 +275,9 @@ class Runtime implements RuntimeAdapter {
       },
     });
     const wrapped: RowStream = {
-      columns: stream.columns,
+      get columns() {
+        return stream.columns;
+      },
       ...iterate(stream),
       async close() {
         try {
