@@ -47,9 +47,13 @@ export class AdapterError extends Error {
   }
 }
 
-/** What every use of an adapter (or its pool, or its connection) is told once dsnsh has closed it. */
+/**
+ * What every use of an adapter (or its pool, or its connection) is told once dsnsh has closed it:
+ * the statement never reached the driver.
+ */
 export function closedError(backend: Backend): AdapterError {
   return new AdapterError('connect', backend, 'The connection to the database was closed by dsnsh.', {
     hint: 'Open it again (a new session, \\c, or run the command again) to go on.',
+    notSent: true,
   });
 }

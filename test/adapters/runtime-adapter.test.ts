@@ -163,6 +163,7 @@ for (const backend of BACKENDS) {
         const error = await rejection(use());
         expect(error.kind).toBe('connect');
         expect(error.message).toMatch(CLOSED);
+        expect(error.notSent).toBe(true);
       }
       await session.release(); // still harmless
     });
