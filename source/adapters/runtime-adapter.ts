@@ -33,6 +33,7 @@ export interface RuntimeAdapter extends Adapter {
 /** A turn at the one connection (no concurrent sessions). */
 type Turn = Record<string, never>;
 type Lock = { signal?: AbortSignal | undefined; ifConnectionFree?: boolean | undefined };
+const NO_TURN = (): void => undefined;
 
 export function runtimeAdapter(target: RuntimeTarget): RuntimeAdapter {
   return new Runtime(target);
@@ -95,7 +96,7 @@ class Runtime implements RuntimeAdapter {
   /** The stream holds the turn (if any) until it ends, fails or is closed. */
   async stream(sql: string, options?: Parameters<Adapter['stream']>[1]): Promise<RowStream> {
     const adapter = this.opened !== null && this.closing === null ? this.opened : await this.adapter();
-    const done = await this.takeTurn(options);
+    const done = this.turns === null ? NO_TURN : await this.takeTurn(this.turns, options);
     try {
       return this.wrapStream(await adapter.stream(sql, options), done);
     } catch (error) {
@@ -107,7 +108,7 @@ class Runtime implements RuntimeAdapter {
   /** The session holds the turn (if any) until it is released. */
   async session(options: { signal?: AbortSignal } = {}): Promise<Session> {
     const adapter = this.opened !== null && this.closing === null ? this.opened : await this.adapter();
-    const done = await this.takeTurn(options);
+    const done = this.turns === null ? NO_TURN : await this.takeTurn(this.turns, options);
     try {
       return this.wrapSession(await adapter.session(options), done);
     } catch (error) {
@@ -168,7 +169,7 @@ class Runtime implements RuntimeAdapter {
    */
   private async use<T>(options: Lock | undefined, work: (adapter: Adapter) => Promise<T>): Promise<T> {
     const adapter = this.opened !== null && this.closing === null ? this.opened : await this.adapter();
-    const done = await this.takeTurn(options);
+    const done = this.turns === null ? NO_TURN : await this.takeTurn(this.turns, options);
     try {
       return await work(adapter);
     } catch (error) {
@@ -178,10 +179,11 @@ class Runtime implements RuntimeAdapter {
     }
   }
 
-  /** Waits for the one connection where there is only one; returns how to give the turn back (once). */
-  private async takeTurn(options: Lock | undefined): Promise<() => void> {
-    const turns = this.turns;
-    if (turns === null) return () => undefined;
+  /**
+   * Waits for the one connection where there is only one; returns how to give the turn back
+   * (once). Callers skip it without a pause where there is no lock (NO_TURN).
+   */
+  private async takeTurn(turns: ConnectionPool<Turn>, options: Lock | undefined): Promise<() => void> {
     const turn = await turns.acquire(options?.signal, options?.ifConnectionFree === true);
     let given = false;
     return () => {
