@@ -46,3 +46,14 @@ export class AdapterError extends Error {
     this.notSent = details.notSent ?? false;
   }
 }
+
+/**
+ * What every use of an adapter (or its pool, or its connection) is told once dsnsh has closed it:
+ * the statement never reached the driver.
+ */
+export function closedError(backend: Backend): AdapterError {
+  return new AdapterError('connect', backend, 'The connection to the database was closed by dsnsh.', {
+    hint: 'Open it again (a new session, \\c, or run the command again) to go on.',
+    notSent: true,
+  });
+}

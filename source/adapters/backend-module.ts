@@ -25,6 +25,11 @@ export interface OpenAdapterOptions {
   readOnly?: boolean;
   /** Told what the open did differently from what the DSN asks (a skipped pragma) */
   onWarning?: (message: string) => void;
+  /**
+   * Open nothing yet: the driver loads and the first connection opens on first use (see
+   * runtime-adapter.ts), where connect/auth errors then surface. Default: opened and checked now.
+   */
+  lazy?: boolean;
 }
 
 /** What parseDsn has learned before a backend's parser reads the rest of the DSN */
@@ -45,7 +50,16 @@ export interface BackendModule<D extends ParsedDsn = ParsedDsn> extends BackendD
   parse(text: string, scheme: SchemeRow, context: DsnParseContext): D;
   /** What an adapter opened with these arguments offers (the adapter reports the same) */
   capabilities(dsn: D, options?: OpenAdapterOptions): Capabilities;
-  /** Opens a pool for the DSN and checks one connection, so connect/auth errors surface here. */
+  /** Its adapters have `activity` (a server with sessions to list) */
+  readonly activity: boolean;
+  /** How its introspector compares names (the adapter's `introspect.nameCase`) */
+  readonly nameCase: 'folded' | 'caseless';
+  /**
+   * Opens a pool for the DSN and checks one connection, so connect/auth errors surface here.
+   * Called by the runtime wrapper (runtime-adapter.ts) only, at most once per adapter, and closed
+   * by it only once: what the wrapper adds (lazy open, idempotent close, use after close, error
+   * wrapping, the single-connection lock) the module's adapter does not repeat.
+   */
   open(dsn: D, options?: OpenAdapterOptions): Promise<Adapter>;
   /** What the server is and offers, learned without logging in; null where there is no server */
   probe(dsn: D, timeoutMs: number): Promise<ServerProbe | null>;

@@ -5,7 +5,7 @@
 // and watch one connection (PoolDriver); the pool never imports a driver.
 import type { Backend, PoolSettings } from '../dsn/types.js';
 import type { PoolSnapshot } from './adapter.js';
-import { AdapterError } from './adapter-error.js';
+import { closedError, type AdapterError } from './adapter-error.js';
 
 export interface PoolDriver<C> {
   readonly backend: Backend;
@@ -29,7 +29,7 @@ export interface PoolDriver<C> {
   readonly closeLentOnClose: boolean;
   cancelledError(): AdapterError;
   busyError(): AdapterError;
-  /** What a caller is told once close() was called (default: kind 'connect', the pool is closed) */
+  /** What a caller is told once close() was called (default: adapter-error.ts closedError) */
   closedError?(): AdapterError;
 }
 
@@ -293,6 +293,6 @@ export class ConnectionPool<C extends object> {
   }
 
   private closedError(): AdapterError {
-    return this.driver.closedError?.() ?? new AdapterError('connect', this.driver.backend, 'The connection pool is closed.');
+    return this.driver.closedError?.() ?? closedError(this.driver.backend);
   }
 }

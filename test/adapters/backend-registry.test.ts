@@ -1,5 +1,6 @@
 // The registry: every backend a DSN can name is served by exactly one module, and what a module
-// says its adapter offers is what the adapter it opens reports.
+// says its adapter offers (capabilities, server activity, name comparison) is what the adapter
+// it opens reports.
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKEND_MODULES, moduleFor } from '../../source/adapters/backend-registry.js';
 import { parseDsn } from '../../source/dsn/parse-dsn.js';
@@ -32,6 +33,9 @@ describe('backend registry', () => {
       try {
         expect(adapter.backend).toBe(dsn.backend);
         expect(adapter.capabilities).toEqual(module.capabilities(dsn, backend.openOptions));
+        // What the runtime wrapper says before it has opened anything (runtime-adapter.ts)
+        expect(adapter.activity !== undefined).toBe(module.activity);
+        expect(adapter.introspect.nameCase).toBe(module.nameCase);
       } finally {
         await adapter.close();
       }

@@ -9,6 +9,8 @@ export const mysqlModule: BackendModule<MysqlDsn> = {
   ...mysqlDescriptor,
   parse: (text, _scheme, { bodyOffset, cpuCount, redacted }) => parseMysql(text, bodyOffset, cpuCount, redacted),
   capabilities: () => MYSQL_CAPABILITIES,
+  activity: true,
+  nameCase: 'caseless',
   async open(dsn, options = {}) {
     const { openMysqlAdapter } = await import('./mysql-adapter.js');
     return openMysqlAdapter(dsn, { readOnly: options.readOnly === true });

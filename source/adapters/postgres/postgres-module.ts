@@ -10,6 +10,8 @@ export const postgresModule: BackendModule<PostgresDsn> = {
   parse: (text, scheme, { bodyOffset, cpuCount, redacted, environment }) =>
     parsePostgres(text, scheme, bodyOffset, cpuCount, redacted, environment()),
   capabilities: postgresCapabilities,
+  activity: true,
+  nameCase: 'folded',
   async open(dsn) {
     const { openPostgresAdapter } = await import('./postgres-adapter.js');
     return openPostgresAdapter(dsn);

@@ -6,7 +6,7 @@
 // which shells report as 130). SQLite's journal keeps a file database consistent, and a memory
 // database is gone with the process anyway. Between calls the listeners are back and the caller's
 // AbortSignal is honoured before each call.
-import { AdapterError } from '../adapter-error.js';
+import { closedError } from '../adapter-error.js';
 import type { Backend, PoolSettings } from '../../dsn/types.js';
 import type { SqliteConnection } from './sqlite-connection.js';
 import { cancelledError, sqliteError } from './sqlite-errors.js';
@@ -61,7 +61,7 @@ export class InProcessConnection implements SqliteConnection {
     const database = await this.ensureOpen();
     await nextTurn();
     if (signal?.aborted) throw cancelledError(this.backend, false);
-    if (database !== this.database) throw new AdapterError('other', this.backend, 'The SQLite adapter is closed.');
+    if (database !== this.database) throw closedError(this.backend);
     try {
       return withDefaultSigint(() => perform(database, request)) as T;
     } catch (error) {
@@ -92,7 +92,7 @@ export class InProcessConnection implements SqliteConnection {
   }
 
   private ensureOpen(): Promise<WorkerDatabase> {
-    if (this.closed) return Promise.reject(new AdapterError('other', this.backend, 'The SQLite adapter is closed.'));
+    if (this.closed) return Promise.reject(closedError(this.backend));
     if (this.database) return Promise.resolve(this.database);
     this.opening ??= this.open().finally(() => {
       this.opening = null;

@@ -1,12 +1,12 @@
 // SQLite and memory backends on better-sqlite3. By default the database runs in a worker process
 // (see sqlite-worker.ts for why a process), so a long statement never blocks the console and a
 // cancel stops it at once. The one-shot CLI asks for it in this process instead (no second Node
-// start-up; Ctrl+C then ends the process, see in-process-connection.ts). One connection, shared by
-// turns: concurrentSessions is false.
+// start-up; Ctrl+C then ends the process, see in-process-connection.ts). One connection:
+// concurrentSessions is false, so the runtime wrapper (runtime-adapter.ts) lends it by turns and
+// every call here runs within a turn; close() is called once, by the wrapper.
 import type { Adapter, Capabilities, PoolSnapshot, RowStream, RunOptions, Session, StatementResult, StreamOptions } from '../adapter.js';
 import type { SqliteDsn } from '../../dsn/types.js';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
-import { connectionTurns, type ConnectionTurns } from './connection-turns.js';
 import { createMemoryBackingFile, type MemoryBackingFile } from './memory-backing-file.js';
 import { workerOpenConfig } from './open-config.js';
 import { readOnlyOpen } from './read-only-open.js';
@@ -17,7 +17,6 @@ import { createSqliteSession, runScript, runStatement } from './sqlite-session.j
 import { SqliteWorkerProcess } from './worker-process.js';
 import { InProcessConnection } from './in-process-connection.js';
 import type { SqliteConnection } from './sqlite-connection.js';
-import { AdapterError } from '../adapter-error.js';
 
 export interface SqliteOpenOptions {
   /** Run the database in this process (see in-process-connection.ts for what that means for Ctrl+C) */
@@ -57,8 +56,6 @@ export async function openSqliteAdapter(dsn: SqliteDsn, options: SqliteOpenOptio
 class SqliteAdapter implements Adapter {
   readonly backend: SqliteDsn['backend'];
   readonly introspect;
-  private readonly turns: ConnectionTurns;
-  private closing: Promise<void> | null = null;
 
   constructor(
     readonly dsn: SqliteDsn,
@@ -67,38 +64,35 @@ class SqliteAdapter implements Adapter {
     readonly capabilities: Capabilities,
   ) {
     this.backend = dsn.backend;
-    this.turns = connectionTurns(dsn.backend);
     this.introspect = createSqliteIntrospector((sql, options) => this.run(sql, options));
   }
 
   run(sql: string, options: RunOptions = {}): Promise<StatementResult> {
-    return this.withConnection(options, () => runStatement(this.worker, sql, options));
+    return this.withConnection(() => runStatement(this.worker, sql, options));
   }
 
   runScript(sql: string, options: RunOptions = {}): Promise<StatementResult[]> {
-    return this.withConnection(options, () => runScript(this.worker, sql, options));
+    return this.withConnection(() => runScript(this.worker, sql, options));
   }
 
-  /** The stream holds the connection until it ends or is closed. */
   async stream(sql: string, options: StreamOptions = {}): Promise<RowStream> {
-    const release = await this.acquire(options.signal, options.ifConnectionFree === true);
-    return openSqliteRowStream(this.worker, sql, options, release);
+    await this.worker.retireIfStale(this.dsn.pool);
+    return openSqliteRowStream(this.worker, sql, options, () => undefined);
   }
 
-  async session(options: { signal?: AbortSignal } = {}): Promise<Session> {
-    const release = await this.acquire(options.signal);
-    return createSqliteSession(this.worker, release);
+  async session(): Promise<Session> {
+    await this.worker.retireIfStale(this.dsn.pool);
+    return createSqliteSession(this.worker);
   }
 
+  /** The one connection; the wrapper adds who holds it and who waits for it. */
   poolSnapshot(): PoolSnapshot {
     const open = this.worker.isOpen ? 1 : 0;
-    const turns = this.turns.snapshot();
-    const inUse = turns.inUse > 0 ? open : 0;
     return {
       open,
-      idle: open - inUse,
-      inUse,
-      waiting: turns.waiting,
+      idle: open,
+      inUse: 0,
+      waiting: 0,
       maxConns: this.dsn.pool.maxConns,
       maxIdleConns: this.dsn.pool.maxIdleConns,
       maxConnLifetimeMs: this.dsn.pool.maxConnLifetimeMs,
@@ -111,43 +105,17 @@ class SqliteAdapter implements Adapter {
     return sqliteServerFacts((sql, runOptions) => this.run(sql, runOptions), this.dsn, openedPath, options);
   }
 
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      void this.turns.close(); // fails every queued caller
-      try {
-        await this.worker.close();
-      } finally {
-        this.backing?.remove();
-      }
-    })();
-    return this.closing;
-  }
-
-  private async acquire(signal?: AbortSignal, ifFree = false): Promise<() => void> {
-    if (this.closing) throw new AdapterError('other', this.backend, 'The SQLite adapter is closed.');
-    const turn = await this.turns.acquire(signal, ifFree);
-    // Once per turn: the same turn is lent again to the next caller.
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      this.turns.release(turn);
-    };
+  async close(): Promise<void> {
     try {
-      await this.worker.retireIfStale(this.dsn.pool);
-    } catch (error) {
-      release();
-      throw error;
-    }
-    return release;
-  }
-
-  private async withConnection<T>(options: RunOptions, action: () => Promise<T>): Promise<T> {
-    const release = await this.acquire(options.signal, options.ifConnectionFree === true);
-    try {
-      return await action();
+      await this.worker.close();
     } finally {
-      release();
+      this.backing?.remove();
     }
+  }
+
+  /** A connection past max_conn_lifetime / max_conn_idle_time is reopened before the turn's work. */
+  private async withConnection<T>(action: () => Promise<T>): Promise<T> {
+    await this.worker.retireIfStale(this.dsn.pool);
+    return action();
   }
 }

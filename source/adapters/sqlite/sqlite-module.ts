@@ -11,6 +11,8 @@ export const sqliteModule: BackendModule<SqliteDsn> = {
   // memory is not a scheme: dsn/parse-dsn.ts reads the whole DSN `memory` itself.
   parse: (text, _scheme, { bodyOffset, cpuCount, redacted }) => parseSqlite(text, bodyOffset, cpuCount, redacted),
   capabilities: (_dsn, options = {}) => sqliteCapabilities(options.inProcess === true),
+  activity: false,
+  nameCase: 'caseless',
   async open(dsn, options = {}) {
     const { openSqliteAdapter } = await import('./sqlite-adapter.js');
     return openSqliteAdapter(dsn, options);

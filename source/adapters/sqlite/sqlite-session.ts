@@ -1,5 +1,5 @@
-// A Session holds the single connection (sessions queue for it: SQLite has one writer, and
-// dsnsh keeps one connection per database) until released.
+// A Session on the single connection (sessions queue for it in the runtime wrapper: SQLite has
+// one writer, and dsnsh keeps one connection per database) until released.
 import type { RowStream, RunOptions, Session, StatementResult, StreamOptions, TransactionState } from '../adapter.js';
 import { AdapterError } from '../adapter-error.js';
 import { openSqliteRowStream } from './sqlite-row-stream.js';
@@ -13,7 +13,8 @@ export function runScript(worker: SqliteConnection, sql: string, options: RunOpt
   return worker.request<StatementResult[]>({ op: 'script', sql, params: options.params ?? [] }, options.signal);
 }
 
-export function createSqliteSession(worker: SqliteConnection, releaseConnection: () => void): Session {
+/** The runtime wrapper holds the connection's turn for the session until release(). */
+export function createSqliteSession(worker: SqliteConnection): Session {
   let released = false;
   let openStream: RowStream | null = null;
   const usable = () => {
@@ -45,12 +46,8 @@ export function createSqliteSession(worker: SqliteConnection, releaseConnection:
     async release() {
       if (released) return;
       released = true;
-      try {
-        await openStream?.close();
-        if (worker.inTransaction) await runStatement(worker, 'ROLLBACK').catch(() => undefined);
-      } finally {
-        releaseConnection();
-      }
+      await openStream?.close();
+      if (worker.inTransaction) await runStatement(worker, 'ROLLBACK').catch(() => undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The parent's handle on the SQLite worker process: request/reply over the IPC channel, cancel
 // by killing the process (then a fresh worker reopens the same file), graceful close.
 import { fork, type ChildProcess } from 'node:child_process';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, closedError } from '../adapter-error.js';
 import type { Backend, PoolSettings } from '../../dsn/types.js';
 import { onProcessExit } from './exit-cleanup.js';
 import { cancelledError, connectionLostError, sqliteError } from './sqlite-errors.js';
@@ -91,7 +91,7 @@ export class SqliteWorkerProcess implements SqliteConnection {
   }
 
   private ensureChild(): Promise<ChildProcess> {
-    if (this.closed) return Promise.reject(new AdapterError('other', this.backend, 'The SQLite adapter is closed.'));
+    if (this.closed) return Promise.reject(closedError(this.backend));
     if (this.starting) return this.starting;
     if (this.child) return Promise.resolve(this.child);
     const starting = this.spawn().finally(() => {
