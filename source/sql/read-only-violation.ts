@@ -98,9 +98,7 @@ const CHECKS: Record<SqlDialect, Check> = { postgres, mysql, sqlite };
 function settingNamed(scope: Scope, verb = 'SET'): string | null {
   const { tokens, rules } = scope;
   const assigned = (k: number) =>
-    verb === 'RESET'
-      ? k === scope.start + 1
-      : punctAt(tokens, k + 1, '=') || punctAt(tokens, k + 1, ':=') || wordAt(tokens, k + 1, 'TO');
+    verb === 'RESET' ? k === scope.start + 1 : punctAt(tokens, k + 1, '=') || punctAt(tokens, k + 1, ':=') || wordAt(tokens, k + 1, 'TO');
   const at = findAny(scope, (k) => {
     const kind = tokens.kind(k);
     if (kind !== 'word' && kind !== 'identifier') return false;
