@@ -21,6 +21,9 @@ import { inputDanger } from '../query/input-danger.js';
 import { HistoryFile } from '../history-file.js';
 import { onTerminalVanished, VANISHED_EXIT_CODE } from '../vanished-terminal.js';
 import { dumbHistory } from './dumb-history.js';
+import { answerLineBackslash, printLineOutcome } from './line-backslash.js';
+import { isBackslashCommand } from '../sql/backslash-commands.js';
+import { NamedQueryStore } from '../../profiles/named-query-store.js';
 
 /** How long a signal or a vanished terminal waits for the server to confirm the cancel */
 const CANCEL_WITHIN_MS = 1500;
@@ -42,6 +45,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
   }
   const dialect = dialectOf(adapter.backend);
   const history = HistoryFile.forTarget(target);
+  const namedQueries = new NamedQueryStore();
   const remembered = history.load();
   const rl = readline.createInterface({
     input: process.stdin,
@@ -55,7 +59,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
   const writer = await createResultWriter(sink, { format: 'table', header: true, nullText: '∅', color: false, terminal: true });
   const say = (text: string) => process.stdout.write(`${text}\n`);
   say(
-    `dsnsh ${target.profileName ?? '(DSN)'} · ${adapter.backend} · ${target.redacted}${target.settings.production ? ' · PRODUCTION' : ''}${readOnly ? ' · READ-ONLY' : ''} · line mode (\\q quits)`,
+    `dsnsh ${target.profileName ?? '(DSN)'} · ${adapter.backend} · ${target.redacted}${target.settings.production ? ' · PRODUCTION' : ''}${readOnly ? ' · READ-ONLY' : ''} · line mode (\\? commands, \\q quits)`,
   );
 
   let ended = false;
@@ -136,6 +140,22 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
     return true;
   };
 
+  /**
+   * A read beside the user's session. A backend with one connection (SQLite) has the session lend
+   * it between transactions, as the full-screen console does after each statement: the next
+   * statement takes it again, on the same connection, so nothing of the session is lost.
+   */
+  const besideSession = async <T>(read: () => Promise<T>): Promise<T | null> => {
+    if (adapter.capabilities.concurrentSessions) return read();
+    if (session.transactionState() !== 'idle') return null;
+    await session.release();
+    try {
+      return await read();
+    } finally {
+      session = await openUserSession(adapter, readOnly);
+    }
+  };
+
   /** \q / Ctrl+D with a transaction open asks first, as the full-screen console does. */
   const mayLeave = async (): Promise<boolean> => {
     const state = session.transactionState();
@@ -179,8 +199,24 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         prompt();
         continue;
       }
-      if (buffer === '' && /^\\q\s*$/.test(text.trim())) {
-        if (await mayLeave()) break;
+      if (buffer === '' && isBackslashCommand(text)) {
+        remembered.push(text);
+        history.save(remembered);
+        const answer = await answerLineBackslash(text, {
+          adapter,
+          target,
+          dialect,
+          store: namedQueries,
+          signal: (running = new AbortController()).signal,
+          besideSession,
+        }).finally(() => {
+          running = null;
+        });
+        if (answer.kind === 'quit') {
+          if (await mayLeave()) break;
+        } else if (answer.kind === 'run') await runInput(answer.sql);
+        else await printLineOutcome(answer.outcome, writer, sink, say);
+        if (ended) break;
         prompt();
         continue;
       }
