@@ -152,7 +152,11 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
     try {
       return await read();
     } finally {
-      session = await openUserSession(adapter, readOnly);
+      // Taking it back cannot fail but by losing the database (the worker gone): said, and the end.
+      session = await openUserSession(adapter, readOnly).catch((error: unknown) => {
+        endWith(fail(error, 'connect'));
+        return session;
+      });
     }
   };
 
