@@ -52,6 +52,7 @@ import { statusText } from './query/status-text.js';
 import { editorRequest, isBackslashCommand, parseBackslashCommand, recordViewRequest } from './sql/backslash-commands.js';
 import { editExternally } from './external-editor.js';
 import { currentDatabaseStatement } from './sql/use-statement.js';
+import { searchPathStatement } from './sql/search-path-statement.js';
 import { planDatabaseChange, tryTarget } from './query/change-database.js';
 import { databaseOf } from './query/database-of.js';
 import { useResultCopy } from './hooks/use-result-copy.js';
@@ -176,6 +177,7 @@ export function App({
   // The database a USE chose (MySQL), read from the server after every USE; null when it is the DSN's.
   const dsnDatabase = useMemo(() => databaseOf(target), [target]);
   const [sessionDatabase, setSessionDatabase] = useState<string | null>(null);
+  const [sessionSearchPath, setSessionSearchPath] = useState<string | null>(null);
   const usedDatabase = sessionDatabase !== null && sessionDatabase !== dsnDatabase ? sessionDatabase : null;
   const completion = useCompletion(adapter, session, panels.facts?.ok ? panels.facts.value : null, editor, setNotice);
 
@@ -366,7 +368,7 @@ export function App({
         const facts = panels.facts?.ok ? panels.facts.value : null;
         const answer = await runBackslash(
           command,
-          { adapter, target, facts, signal: new AbortController().signal, database: sessionDatabase },
+          { adapter, target, facts, signal: new AbortController().signal, database: sessionDatabase, searchPath: sessionSearchPath },
           statement,
         );
         query.show(answer);
@@ -396,8 +398,11 @@ export function App({
       const readDatabase = currentDatabaseStatement(dialect);
       if (readDatabase !== null && outcome !== null && outcome.kind !== 'error' && kind.keyword === 'USE')
         await session.readDatabase(readDatabase);
+      const readSearchPath = searchPathStatement(dialect, kind);
+      if (readSearchPath !== null && outcome !== null && outcome.kind !== 'error') await session.readSearchPath(readSearchPath);
       // A lost connection takes a USE along: the next session starts in the DSN's database.
       setSessionDatabase(session.database);
+      setSessionSearchPath(session.searchPath);
       setNotice((current) => (current?.startsWith('cancelling') ? null : current));
       // Said once: history cannot be saved (read-only HOME in a pod), it stays in memory.
       if (history.problem && !historyProblemShown.current) {
@@ -424,6 +429,7 @@ export function App({
       quitGuard,
       readOnly,
       sessionDatabase,
+      sessionSearchPath,
       shownAsRecords,
       target,
       timing,

@@ -61,7 +61,7 @@ export function useCompletion(
     inFlight.current = { controller, text, cursor };
     let names: Awaited<ReturnType<typeof completionNames>> = [];
     if (catalog && adapter) {
-      const unqualified = unqualifiedSchemas(adapter, factsNow.current, usedDatabase.current);
+      const unqualified = unqualifiedSchemas(adapter, factsNow.current, usedDatabase.current, session?.searchPath ?? null);
       const lookup = { catalog, dialect, unqualified, usedDatabase: usedDatabase.current, signal: controller.signal };
       for (let attempt = 0; attempt < 2; attempt += 1) {
         catalog.paused = false;

@@ -18,6 +18,8 @@ export class ConsoleSession {
   private readonly stopWatching: () => void;
   /** The current database a USE chose on this session; null: the DSN's (a new session starts there) */
   database: string | null = null;
+  /** PostgreSQL: the session's search_path as last read after a statement could change it; null: the DSN's */
+  searchPath: string | null = null;
 
   constructor(
     readonly adapter: Adapter,
@@ -82,12 +84,25 @@ export class ConsoleSession {
     }
   }
 
+  /** After SET search_path and co.: reads the session's path with `statement` (current_setting). */
+  async readSearchPath(statement: string): Promise<void> {
+    try {
+      const value = (await (await this.acquire()).run(statement)).rows[0]?.[0];
+      this.searchPath = typeof value === 'string' ? value : null;
+    } catch {
+      // the statement's own outcome already says what went wrong with the connection
+    } finally {
+      await this.settle();
+    }
+  }
+
   /** After a failure: a lost connection is dropped so the next statement starts on a fresh one. */
   async afterError(error: unknown): Promise<void> {
     if (!isLostConnection(error) || this.session === null) return;
     const session = this.session;
     this.session = null;
     this.database = null;
+    this.searchPath = null;
     await session.release().catch(() => undefined);
   }
 

@@ -19,6 +19,8 @@ export interface BackslashContext {
   signal: AbortSignal;
   /** The session's current database when a USE chose it; null: the DSN's */
   database?: string | null;
+  /** PostgreSQL: the session's search_path once a statement may have changed it; null: the DSN's */
+  searchPath?: string | null;
 }
 
 const text = (name: string) => ({ name, type: 'text' });

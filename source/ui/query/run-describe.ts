@@ -15,6 +15,8 @@ export interface DescribeContext {
   signal: AbortSignal;
   /** The session's current database when a USE chose it (MySQL): bare names are looked up there */
   database?: string | null;
+  /** PostgreSQL: the session's search_path after a SET changed it: bare names are looked up there */
+  searchPath?: string | null;
 }
 
 const text = (name: string) => ({ name, type: 'text' });
@@ -51,7 +53,7 @@ function rows(statement: string, header: string[], values: string[][]): Outcome 
  */
 function scope(context: DescribeContext, parsed: NamePattern | null): (schema: string, name: string) => boolean {
   if (parsed !== null && parsed.schema !== null) return (schema, name) => matchesName(parsed, schema, name);
-  const bare = unqualifiedSchemas(context.adapter, context.facts, context.database ?? null);
+  const bare = unqualifiedSchemas(context.adapter, context.facts, context.database ?? null, context.searchPath ?? null);
   // No current database (a MySQL DSN without one) or SQLite: every schema is in view.
   const visible = bare === null || bare.length === 0 ? null : new Set(bare);
   return (schema, name) => (visible === null || visible.has(schema)) && (parsed === null || matchesName(parsed, schema, name));
@@ -108,6 +110,20 @@ export function listFunctions(context: DescribeContext, pattern: string | null, 
   });
 }
 
+/**
+ * A bare name on the session's search path, as the server resolves it: pg_catalog first unless the
+ * path places it, then the path's schemas in order; the first that has the relation.
+ */
+async function describeOnPath(context: DescribeContext, name: string, options: RunOptions): Promise<RelationDescription[]> {
+  const onPath = unqualifiedSchemas(context.adapter, context.facts, null, context.searchPath ?? null) ?? [];
+  const schemas = onPath.includes('pg_catalog') ? onPath : ['pg_catalog', ...onPath];
+  for (const schema of schemas) {
+    const description = await context.adapter.introspect.describe({ schema, name }, options);
+    if (description !== null) return [description];
+  }
+  return [];
+}
+
 /** \d NAME: one relation by name, or every relation a wildcard pattern matches (as psql does). */
 export function describeRelations(context: DescribeContext, name: string, statement: string): Promise<Outcome> {
   return orBusy(statement, async () => {
@@ -125,10 +141,14 @@ export function describeRelations(context: DescribeContext, name: string, statem
       }
       return found;
     };
-    // The catalogue is read on another connection than the session's: a USE there is said outright.
+    // The catalogue is read on another connection than the session's: a USE there is said outright,
+    // and so is the session's own search path (the first of its schemas that has the name).
     const exact = parsed.exact === null ? null : { ...parsed.exact, schema: parsed.exact.schema ?? context.database ?? null };
     let names = exact !== null ? [exact] : await matching();
-    let described = await describeEach(names);
+    let described =
+      exact !== null && exact.schema === null && context.searchPath
+        ? await describeOnPath(context, exact.name, options)
+        : await describeEach(names);
     // Where names compare without case, the catalogue's lookup may still be exact (MariaDB's table
     // names on Linux): a name typed in another case is found by matching, as \dt finds it.
     if (described.length === 0 && exact !== null && context.adapter.introspect.nameCase === 'caseless') {
