@@ -9,7 +9,7 @@
 // - the single-connection lock when `capabilities.concurrentSessions` is false: every call that
 //   touches the connection (run, stream until it ends, a session until released, introspection,
 //   server facts) takes the one turn; callers queue for it (the snapshot's `waiting`).
-import { redactDsn } from '../dsn/redact.js';
+import { redactDsn, scrubPassword } from '../dsn/redact.js';
 import type { Backend, ParsedDsn } from '../dsn/types.js';
 import type { Adapter, Capabilities, Introspector, PoolSnapshot, RowStream, RunOptions, ServerActivity, Session } from './adapter.js';
 import { AdapterError, closedError } from './adapter-error.js';
@@ -43,8 +43,7 @@ export function runtimeAdapter(target: RuntimeTarget): RuntimeAdapter {
 export function asAdapterError(error: unknown, dsn: ParsedDsn): AdapterError {
   if (error instanceof AdapterError) return error;
   const text = error instanceof Error ? error.message : String(error);
-  const password = 'password' in dsn ? dsn.password : null;
-  const scrubbed = password ? text.split(password).join('***') : text;
+  const scrubbed = scrubPassword(text, 'password' in dsn ? dsn.password : null);
   return new AdapterError('other', dsn.backend, redactDsn(scrubbed) || 'The database driver failed without a message.', { cause: error });
 }
 

@@ -58,3 +58,8 @@ function redactSecretParams(dsn: string, from: number): string {
     });
   return `${dsn.slice(0, question + 1)}${query.join('&')}`;
 }
+
+/** Every occurrence of the DSN's password in a message (a driver's or a server's) as `***`; any length counts. */
+export function scrubPassword(text: string, password: string | null | undefined): string {
+  return password ? text.split(password).join(REDACTED) : text;
+}

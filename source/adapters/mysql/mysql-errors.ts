@@ -1,5 +1,6 @@
 // Turns mysql2 / server failures into the one AdapterError. The server's errno is the code;
 // the password is scrubbed from anything a user could see.
+import { scrubPassword } from '../../dsn/redact.js';
 import { AdapterError, type AdapterErrorKind } from '../adapter-error.js';
 
 interface DriverError {
@@ -42,11 +43,6 @@ export interface ErrorContext {
   address?: string;
   /** The connection may be plaintext (tls=false or preferred) */
   mayBePlaintext?: boolean;
-}
-
-export function scrub(text: string, password: string | null | undefined): string {
-  if (!password || password.length < 3) return text;
-  return text.split(password).join('***');
 }
 
 function kindOf(error: DriverError): AdapterErrorKind {
@@ -126,7 +122,7 @@ export function toAdapterError(cause: unknown, context: ErrorContext = {}): Adap
   const kind = kindOf(error);
   const raw = error.sqlMessage ?? error.message ?? 'unknown error';
   const serverCode = typeof error.errno === 'number' && error.code?.startsWith('ER') ? String(error.errno) : (error.code ?? null);
-  let message = scrub(raw, context.password);
+  let message = scrubPassword(raw, context.password);
   if (error.errno === 1317 && kind === 'other')
     message = `The server interrupted the statement (${message}; KILL QUERY from another session)`;
   const aboutTheLink = kind === 'connect' || kind === 'tls' || error.code === 'ETIMEDOUT';

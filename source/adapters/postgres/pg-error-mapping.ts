@@ -1,5 +1,6 @@
 // Every node-postgres failure becomes one AdapterError: a kind callers branch on, the SQLSTATE,
 // the position, and a message that says what to do. The password never reaches a message.
+import { scrubPassword } from '../../dsn/redact.js';
 import type { PostgresDsn } from '../../dsn/types.js';
 import { AdapterError, type AdapterErrorKind } from '../adapter-error.js';
 
@@ -47,8 +48,7 @@ function endpoint(dsn: PostgresDsn): string {
 }
 
 function scrub(text: string, dsn: PostgresDsn): string {
-  const password = dsn.password;
-  return password ? text.split(password).join('***') : text;
+  return scrubPassword(text, dsn.password);
 }
 
 function classify(error: PgLikeError, context: ErrorContext): { kind: AdapterErrorKind; message: string; hint: string | null } {
