@@ -81,6 +81,11 @@ export interface RunOptions {
    */
   reapplied?: boolean;
   /**
+   * A read dsnsh makes for itself on the user's session (the console reading its search_path): it
+   * changes nothing and is never listed among the statements a lost transaction held.
+   */
+  ownRead?: boolean;
+  /**
    * Values as the server's own text output, unparsed (every non-null value a string), where the
    * adapter has `capabilities.serverCsv`: the forms its CSV (COPY) prints, so a CSV written from
    * rows reads exactly as the server's. Ignored by other adapters.

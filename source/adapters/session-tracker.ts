@@ -32,7 +32,8 @@ export class SessionTracker {
    * A failed text may have set state before it failed, so settings count either way; the
    * transaction holds only what succeeded.
    */
-  record(sql: string, state: TransactionState, outcome: { succeeded: boolean; reapplied?: boolean }): void {
+  record(sql: string, state: TransactionState, outcome: { succeeded: boolean; reapplied?: boolean; ownRead?: boolean }): void {
+    if (outcome.ownRead) return;
     // Without a `;` anywhere the text is one statement: no need to lex a long INSERT to know it.
     const statements = sql.includes(';') ? splitStatements(sql, this.backend).map((statement) => statement.text) : [sql.trim()];
     if (!outcome.reapplied) {

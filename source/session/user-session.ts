@@ -75,19 +75,30 @@ export function userSession(session: Session, { adapter, readOnly, guard }: User
 
 /** A stream whose reads are tracked, and fail with the explained error when the connection is lost mid-way. */
 function reportingStream(stream: RowStream, rethrow: (error: unknown) => never, track: <T>(work: Promise<T>) => Promise<T>): RowStream {
-  const { tail } = stream;
+  const { tail, jsonChunks } = stream;
   return {
     get columns() {
       return stream.columns;
     },
-    ...(stream.jsonChunks ? { jsonChunks: stream.jsonChunks } : {}),
+    ...(jsonChunks ? { jsonChunks: () => reporting(jsonChunks.call(stream), rethrow, track) } : {}),
     ...(tail ? { tail: (keep: number, limit: number) => track(tail(keep, limit)).catch(rethrow) } : {}),
     close: () => stream.close(),
+    [Symbol.asyncIterator]: () => reporting(stream, rethrow, track)[Symbol.asyncIterator](),
+  };
+}
+
+/** Reads of `source` tracked, failing with the explained error when the connection is lost mid-way. */
+function reporting<T>(
+  source: AsyncIterable<T>,
+  rethrow: (error: unknown) => never,
+  track: <U>(work: Promise<U>) => Promise<U>,
+): AsyncIterable<T> {
+  return {
     [Symbol.asyncIterator]() {
-      const rows = stream[Symbol.asyncIterator]();
+      const items = source[Symbol.asyncIterator]();
       return {
-        next: () => track(rows.next()).catch(rethrow),
-        return: async () => rows.return?.() ?? { value: undefined, done: true },
+        next: () => track(items.next()).catch(rethrow),
+        return: async () => items.return?.() ?? { value: undefined, done: true },
       };
     },
   };

@@ -54,6 +54,14 @@ describe('SessionTracker', () => {
     expect(tracker.held()).toEqual({ transactionStatements: [], settings: ['set search_path = other'] });
   });
 
+  it("dsnsh's own read on the session (the console's search_path) is never one of the transaction's statements", () => {
+    const tracker = new SessionTracker('postgres');
+    tracker.record('begin', 'in-transaction', { succeeded: true });
+    tracker.record("SELECT pg_catalog.current_setting('search_path')", 'in-transaction', { succeeded: true, ownRead: true });
+    tracker.record('update t set v = 1', 'in-transaction', { succeeded: true });
+    expect(tracker.held().transactionStatements).toEqual(['begin', 'update t set v = 1']);
+  });
+
   it('a statement dsnsh applies to every session (read-only) is not a setting; a failed text may still have set one', () => {
     const tracker = new SessionTracker('mysql');
     tracker.record('SET SESSION TRANSACTION READ ONLY', 'idle', { succeeded: true, reapplied: true });

@@ -44,12 +44,12 @@ export class MysqlSession implements Session {
       const execution = await executeQuery(connection, this.context, sql, options);
       if (execution.inTransaction !== null) this.state = execution.inTransaction ? 'in-transaction' : 'idle';
       else await this.refreshState(connection);
-      this.tracker.record(sql, this.state, { succeeded: true, reapplied: options.reapplied });
+      this.tracker.record(sql, this.state, { succeeded: true, reapplied: options.reapplied, ownRead: options.ownRead });
       return execution;
     } catch (error) {
       // A lost connection keeps the last known state: the transaction it had is what was lost.
       if (!connection.dead) await this.refreshState(connection);
-      this.tracker.record(sql, this.state, { succeeded: false, reapplied: options.reapplied });
+      this.tracker.record(sql, this.state, { succeeded: false, reapplied: options.reapplied, ownRead: options.ownRead });
       throw error;
     }
   }

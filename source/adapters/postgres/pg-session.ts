@@ -64,11 +64,11 @@ export class PgSession implements Session {
       const results = await withCancel(dsn, backendOf(this.client), options.signal, () =>
         runStatements(this.client, sql, options.params, typeNamesFor(this.client, typeCache), options.serverText),
       );
-      this.tracker.record(sql, this.transactionState(), { succeeded: true, reapplied: options.reapplied });
+      this.tracker.record(sql, this.transactionState(), { succeeded: true, reapplied: options.reapplied, ownRead: options.ownRead });
       return results;
     } catch (error) {
       if (error instanceof AdapterError && error.kind === 'connect') this.broken = true;
-      this.tracker.record(sql, this.transactionState(), { succeeded: false, reapplied: options.reapplied });
+      this.tracker.record(sql, this.transactionState(), { succeeded: false, reapplied: options.reapplied, ownRead: options.ownRead });
       throw error;
     }
   }

@@ -87,7 +87,8 @@ export class ConsoleSession {
   /** After SET search_path and co.: reads the session's path with `statement` (current_setting). */
   async readSearchPath(statement: string): Promise<void> {
     try {
-      const value = (await (await this.acquire()).run(statement)).rows[0]?.[0];
+      // Inside the user's transaction too (a SET LOCAL counts): never listed as one of its statements.
+      const value = (await (await this.acquire()).run(statement, { ownRead: true })).rows[0]?.[0];
       this.searchPath = typeof value === 'string' ? value : null;
     } catch {
       // the statement's own outcome already says what went wrong with the connection
