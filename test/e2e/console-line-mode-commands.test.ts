@@ -11,6 +11,7 @@ import { availability, PG_DSN } from '../helpers/servers.js';
 
 const consoles = privateConsoles('dsnsh-line-commands-');
 const TABLE = `line_commands_${process.pid}`;
+const SCHEMA = `line_commands_schema_${process.pid}`;
 const pg = (sql: string) => execFileSync(process.execPath, [CLI_PATH, PG_DSN, '-c', sql], { env: childEnv(), stdio: 'pipe' });
 
 describe('backslash commands in line mode', () => {
@@ -55,21 +56,32 @@ describe('backslash commands in line mode', () => {
     expect(await session.exited).toBe(0);
   });
 
-  it.skipIf(!availability().postgres)('--plain on PostgreSQL: \\d with its constraints, \\conninfo, \\l', async () => {
-    pg(`drop table if exists ${TABLE}; create table ${TABLE} (id int primary key, price numeric(10,2) check (price > 0))`);
-    try {
-      const session = consoles.start({ args: [PG_DSN, '--plain'], columns: 160, rows: 60 });
-      await session.waitFor('line mode');
-      session.write(`\\d ${TABLE}\r`);
-      await session.waitFor(/price\s+\| numeric\(10,2\)[^]*Check constraints:[^]*price > /);
-      session.write('\\conninfo\r');
-      await session.waitFor(/backend\s+postgres[^]*server\s+PostgreSQL/);
-      session.write('\\l\r');
-      await session.waitFor(/database\s*\|\s*owner[^]*\btest\b/);
-      session.write('\\q\r');
-      expect(await session.exited).toBe(0);
-    } finally {
-      pg(`drop table if exists ${TABLE}`);
-    }
-  });
+  it.skipIf(!availability().postgres)(
+    '--plain on PostgreSQL: \\d with its constraints, \\conninfo, \\l, the session search_path',
+    async () => {
+      pg(
+        `drop table if exists ${TABLE}; create table ${TABLE} (id int primary key, price numeric(10,2) check (price > 0)); ` +
+          `drop schema if exists ${SCHEMA} cascade; create schema ${SCHEMA}; create table ${SCHEMA}.elsewhere (n int)`,
+      );
+      try {
+        const session = consoles.start({ args: [PG_DSN, '--plain'], columns: 160, rows: 60 });
+        await session.waitFor('line mode');
+        session.write(`\\d ${TABLE}\r`);
+        await session.waitFor(/price\s+\| numeric\(10,2\)[^]*Check constraints:[^]*price > /);
+        session.write('\\conninfo\r');
+        await session.waitFor(/backend\s+postgres[^]*server\s+PostgreSQL/);
+        session.write('\\l\r');
+        await session.waitFor(/database\s*\|\s*owner[^]*\btest\b/);
+        // After SET search_path a bare name is found where the session's statements find it.
+        session.write(`set search_path = ${SCHEMA}, public;\r`);
+        await session.waitFor('SET');
+        session.write('\\d elsewhere\r');
+        await session.waitFor(new RegExp(`Table "${SCHEMA}\\.elsewhere"`));
+        session.write('\\q\r');
+        expect(await session.exited).toBe(0);
+      } finally {
+        pg(`drop table if exists ${TABLE}; drop schema if exists ${SCHEMA} cascade`);
+      }
+    },
+  );
 });

@@ -33,6 +33,8 @@ export interface LineBackslashContext {
    * session lends it while no transaction is open; null when a transaction keeps it.
    */
   besideSession<T>(read: () => Promise<T>): Promise<T | null>;
+  /** PostgreSQL: the session's search_path once a statement may have changed it; null: the DSN's */
+  searchPath: string | null;
 }
 
 /** What the full-screen console does that a line of output cannot */
@@ -99,7 +101,8 @@ export async function answerLineBackslash(text: string, context: LineBackslashCo
   }
   const outcome = await context.besideSession(async () => {
     const facts = command.kind === 'connInfo' ? await context.adapter.serverFacts({ signal: context.signal }).catch(() => null) : null;
-    return runBackslash(command, { adapter: context.adapter, target: context.target, facts, signal: context.signal }, statement);
+    const { adapter, target, signal, searchPath } = context;
+    return runBackslash(command, { adapter, target, facts, signal, searchPath }, statement);
   });
   if (outcome === null)
     return error(

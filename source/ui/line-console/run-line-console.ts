@@ -21,6 +21,8 @@ import { inputDanger } from '../query/input-danger.js';
 import { HistoryFile } from '../history-file.js';
 import { onTerminalVanished, VANISHED_EXIT_CODE } from '../vanished-terminal.js';
 import { dumbHistory } from './dumb-history.js';
+import { searchPathStatement } from '../sql/search-path-statement.js';
+import { classifyStatement } from '../../sql/classify-statement.js';
 import { answerLineBackslash, printLineOutcome } from './line-backslash.js';
 import { isBackslashCommand } from '../sql/backslash-commands.js';
 import { NamedQueryStore } from '../../profiles/named-query-store.js';
@@ -98,6 +100,15 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
       });
     });
 
+  // The session's search_path, for the \d family (read after a statement may have changed it).
+  let searchPath: string | null = null;
+  const followSearchPath = async (statement: string) => {
+    const read = searchPathStatement(dialect, classifyStatement(statement, dialect));
+    if (read === null) return;
+    const value = (await session.run(read, { ownRead: true }).catch(() => null))?.rows[0]?.[0];
+    searchPath = typeof value === 'string' ? value : null;
+  };
+
   /** Runs a complete input; false when a statement failed or was refused (the rest is not run). */
   const runInput = async (text: string): Promise<boolean> => {
     const statements = splitStatements(text, dialect);
@@ -126,6 +137,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
       }).finally(() => {
         running = null;
       });
+      if (code === EXIT.ok) await followSearchPath(statement.text);
       if (code !== EXIT.ok) {
         const rest = statements.length - index - 1;
         if (rest > 0) say(`The ${rest} statement${rest === 1 ? '' : 's'} after it did not run.`);
@@ -133,6 +145,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
         if (code === EXIT.connection) {
           await session.release().catch(() => undefined);
           session = await openUserSession(adapter, readOnly);
+          searchPath = null;
         }
         return false;
       }
@@ -213,6 +226,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
           store: namedQueries,
           signal: (running = new AbortController()).signal,
           besideSession,
+          searchPath,
         }).finally(() => {
           running = null;
         });
