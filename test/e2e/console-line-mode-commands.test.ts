@@ -7,11 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { CLI_PATH } from '../helpers/cli-path.js';
 import { privateConsoles } from '../helpers/private-console.js';
 import { childEnv } from '../helpers/pty.js';
-import { availability, PG_DSN } from '../helpers/servers.js';
+import { availability, MYSQL_DSN, PG_DSN } from '../helpers/servers.js';
 
 const consoles = privateConsoles('dsnsh-line-commands-');
 const TABLE = `line_commands_${process.pid}`;
 const SCHEMA = `line_commands_schema_${process.pid}`;
+const mariadb = (sql: string) => execFileSync(process.execPath, [CLI_PATH, MYSQL_DSN, '-c', sql], { env: childEnv(), stdio: 'pipe' });
 const pg = (sql: string) => execFileSync(process.execPath, [CLI_PATH, PG_DSN, '-c', sql], { env: childEnv(), stdio: 'pipe' });
 
 describe('backslash commands in line mode', () => {
@@ -84,4 +85,20 @@ describe('backslash commands in line mode', () => {
       }
     },
   );
+
+  it.skipIf(!availability().mysql)('--plain on MariaDB: after USE, \\dt lists that database', async () => {
+    const database = `line_commands_db_${process.pid}`;
+    mariadb(`drop database if exists ${database}; create database ${database}; create table ${database}.used_here (n int)`);
+    try {
+      const session = consoles.start({ args: [MYSQL_DSN, '--plain'], columns: 160, rows: 60 });
+      await session.waitFor('line mode');
+      session.write(`use ${database};\r`);
+      session.write('\\dt\r');
+      await session.waitFor(new RegExp(`${database}\\s*\\|\\s*used_here`));
+      session.write('\\q\r');
+      expect(await session.exited).toBe(0);
+    } finally {
+      mariadb(`drop database if exists ${database}`);
+    }
+  });
 });

@@ -35,6 +35,8 @@ export interface LineBackslashContext {
   besideSession<T>(read: () => Promise<T>): Promise<T | null>;
   /** PostgreSQL: the session's search_path once a statement may have changed it; null: the DSN's */
   searchPath: string | null;
+  /** MySQL: the session's current database after a USE; null: the DSN's */
+  database: string | null;
 }
 
 /** What the full-screen console does that a line of output cannot */
@@ -101,8 +103,8 @@ export async function answerLineBackslash(text: string, context: LineBackslashCo
   }
   const outcome = await context.besideSession(async () => {
     const facts = command.kind === 'connInfo' ? await context.adapter.serverFacts({ signal: context.signal }).catch(() => null) : null;
-    const { adapter, target, signal, searchPath } = context;
-    return runBackslash(command, { adapter, target, facts, signal, searchPath }, statement);
+    const { adapter, target, signal, searchPath, database } = context;
+    return runBackslash(command, { adapter, target, facts, signal, searchPath, database }, statement);
   });
   if (outcome === null)
     return error(

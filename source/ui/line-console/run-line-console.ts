@@ -22,6 +22,7 @@ import { HistoryFile } from '../history-file.js';
 import { onTerminalVanished, VANISHED_EXIT_CODE } from '../vanished-terminal.js';
 import { dumbHistory } from './dumb-history.js';
 import { searchPathStatement } from '../sql/search-path-statement.js';
+import { currentDatabaseStatement } from '../sql/use-statement.js';
 import { classifyStatement } from '../../sql/classify-statement.js';
 import { answerLineBackslash, printLineOutcome } from './line-backslash.js';
 import { isBackslashCommand } from '../sql/backslash-commands.js';
@@ -100,13 +101,20 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
       });
     });
 
-  // The session's search_path, for the \d family (read after a statement may have changed it).
+  // The session's search_path (PostgreSQL) and current database after a USE (MySQL), for the \d
+  // family: read from the session after a statement may have changed them.
   let searchPath: string | null = null;
-  const followSearchPath = async (statement: string) => {
-    const read = searchPathStatement(dialect, classifyStatement(statement, dialect));
-    if (read === null) return;
-    const value = (await session.run(read, { ownRead: true }).catch(() => null))?.rows[0]?.[0];
-    searchPath = typeof value === 'string' ? value : null;
+  let database: string | null = null;
+  const ownRead = async (sql: string) => {
+    const value = (await session.run(sql, { ownRead: true }).catch(() => null))?.rows[0]?.[0];
+    return typeof value === 'string' ? value : null;
+  };
+  const followSession = async (statement: string) => {
+    const kind = classifyStatement(statement, dialect);
+    const readPath = searchPathStatement(dialect, kind);
+    if (readPath !== null) searchPath = await ownRead(readPath);
+    const readDatabase = currentDatabaseStatement(dialect);
+    if (readDatabase !== null && kind.keyword === 'USE') database = await ownRead(readDatabase);
   };
 
   /** Runs a complete input; false when a statement failed or was refused (the rest is not run). */
@@ -137,7 +145,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
       }).finally(() => {
         running = null;
       });
-      if (code === EXIT.ok) await followSearchPath(statement.text);
+      if (code === EXIT.ok) await followSession(statement.text);
       if (code !== EXIT.ok) {
         const rest = statements.length - index - 1;
         if (rest > 0) say(`The ${rest} statement${rest === 1 ? '' : 's'} after it did not run.`);
@@ -146,6 +154,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
           await session.release().catch(() => undefined);
           session = await openUserSession(adapter, readOnly);
           searchPath = null;
+          database = null;
         }
         return false;
       }
@@ -227,6 +236,7 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
           signal: (running = new AbortController()).signal,
           besideSession,
           searchPath,
+          database,
         }).finally(() => {
           running = null;
         });
