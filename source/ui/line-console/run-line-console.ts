@@ -268,7 +268,9 @@ export async function runLineConsole({ target, readOnly }: LineConsoleOptions): 
   } finally {
     rl.close();
     stopWatchingTerminal();
-    for (const [signal, listener] of onSignal) process.off(signal, listener);
+    // Ended by a signal: a second one (the kernel's SIGHUP after the one a closed window sends)
+    // must not kill the process by its default action while it closes; the listeners stay.
+    if (!ended) for (const [signal, listener] of onSignal) process.off(signal, listener);
     process.stdin.destroy();
     await session.release().catch(() => undefined);
     await adapter.close().catch(() => undefined);
