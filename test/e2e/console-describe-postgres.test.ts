@@ -1,11 +1,11 @@
 // psql's \d family in the console on the real PostgreSQL server: \d NAME with exact types,
 // defaults, nullability, indexes, CHECK and unique constraints, foreign keys both ways,
 // triggers, comments and a view's definition; \dt / \dv / \di / \df with psql's patterns.
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newestBlock } from '../helpers/newest-block.js';
 import { runStatement, startCli, type PtySession } from '../helpers/pty.js';
-import { availability, PG_DSN, PG_HOST, PG_PORT } from '../helpers/servers.js';
+import { availability, PG_DSN } from '../helpers/servers.js';
+import { runPgSql } from '../helpers/pg-sql.js';
 
 const SETUP = `
 DROP SCHEMA IF EXISTS dsnsh_describe CASCADE;
@@ -30,15 +30,7 @@ CREATE VIEW dsnsh_describe.cheap_items AS SELECT id, price FROM dsnsh_describe.i
 CREATE TABLE public.dsnsh_describe_plain (n bigint);
 `;
 
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ host: PG_HOST, port: PG_PORT, user: 'postgres', database: 'test' });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runPgSql;
 
 let session: PtySession | null = null;
 afterEach(() => {

@@ -1,25 +1,17 @@
 // The \d family and completion follow the search_path the user's session set (psql's habit): the
 // catalogue is read on another connection, which keeps the DSN's path, so the console asks its
 // session for the path after a statement may have changed it. Real pty, real PostgreSQL.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newestBlock } from '../helpers/newest-block.js';
 import { privateConsoles } from '../helpers/private-console.js';
 import { runStatement } from '../helpers/pty.js';
-import { availability, PG_DSN, PG_HOST, PG_PORT } from '../helpers/servers.js';
+import { availability, PG_DSN } from '../helpers/servers.js';
+import { runPgSql } from '../helpers/pg-sql.js';
 
 const SCHEMA = `dsnsh_path_${process.pid}`;
 const consoles = privateConsoles('dsnsh-search-path-');
 
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ host: PG_HOST, port: PG_PORT, user: 'postgres', database: 'test' });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runPgSql;
 
 describe.skipIf(!availability().postgres)('the session search_path in the \\d family and completion', () => {
   beforeAll(() =>
