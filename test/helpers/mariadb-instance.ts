@@ -159,9 +159,15 @@ export async function createMariadbInstance(options: { tls: boolean }): Promise<
       if (!running) return;
       child = null;
       if (running.exitCode === null) {
-        const exited = new Promise((resolve) => running.once('exit', resolve));
+        const exited = new Promise<true>((resolve) => running.once('exit', () => resolve(true)));
         running.kill('SIGTERM');
-        await exited;
+        // A server that does not shut down in time (one a test froze and thawed, still busy) is
+        // killed: a clean-up never waits for ever.
+        const stopped = await Promise.race([exited, new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+        if (!stopped) {
+          running.kill('SIGKILL');
+          await exited;
+        }
       }
     },
     async destroy() {

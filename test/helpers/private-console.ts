@@ -16,10 +16,16 @@ export interface PrivateConsoles {
 export function privateConsoles(prefix: string): PrivateConsoles {
   let session: PtySession | null = null;
   const homes: string[] = [];
-  afterEach(() => {
-    session?.kill();
+  afterEach(async () => {
+    const ending = session;
     session = null;
-    for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+    if (ending) {
+      // A console still saving its history while its HOME is removed fails the removal (ENOTEMPTY):
+      // wait for it to be gone first (bounded), and let rmSync retry what is left.
+      ending.kill();
+      await Promise.race([ending.exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    }
+    for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   });
   const newHome = () => {
     const home = mkdtempSync(join(tmpdir(), prefix));
