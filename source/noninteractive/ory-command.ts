@@ -1,14 +1,12 @@
 // `dsnsh ory status [TARGET] [--json]`: the Ory view of a database (see ory/ory-status.ts).
-import type { Adapter } from '../adapters/adapter.js';
 import { nanosToMs, parseGoDuration } from '../dsn/go-duration.js';
 import { DEFAULT_CLEANUP, type CleanupSettings } from '../ory/cleanup-criteria.js';
 import { readOryStatus } from '../ory/ory-status.js';
-import { openTarget } from './activity-target.js';
+import { runActivityReport } from './activity-report.js';
 import { EXIT } from '../session/exit-codes.js';
 import { oryHelp } from './help-activity.js';
 import { TARGET_OPTIONS, targetChoice } from './open-target.js';
 import { formatOryStatus } from '../ory/ory-text.js';
-import { describeError, printError } from '../session/report-error.js';
 import { parseStrict } from './session-args.js';
 import { UsageError } from '../session/usage-error.js';
 
@@ -60,13 +58,10 @@ export function cleanupSettings(values: Values, now = new Date()): CleanupSettin
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let json = argv.includes('--json');
-  let adapter: Adapter | undefined;
-  let connected = false;
-  try {
+export function run(argv: string[]): Promise<number> {
+  return runActivityReport(argv, async (frame) => {
     const { values, positionals } = parseStrict(argv, OPTIONS);
-    json = values.json ?? false;
+    frame.json = values.json ?? false;
     const [subcommand, target, ...extra] = positionals;
     if (values.help || subcommand === 'help') {
       process.stdout.write(oryHelp());
@@ -79,27 +74,14 @@ export async function run(argv: string[]): Promise<number> {
       );
     if (extra.length > 0) throw new UsageError(`expected at most one DSN or profile, got "${extra[0]}" too`, 'see dsnsh ory --help');
     const settings = cleanupSettings(values);
-    const opened = await openTarget(targetChoice(target, values));
-    adapter = opened.adapter;
-    connected = true;
-    const status = await readOryStatus(adapter, settings, { exactCounts: values.exact ?? false });
+    const opened = await frame.open(targetChoice(target, values));
+    const status = await readOryStatus(opened.adapter, settings, { exactCounts: values.exact ?? false });
     const report = {
       target: opened.dsn.redacted,
       backend: opened.dsn.backend,
       settings: { ...settings, now: settings.now.toISOString() },
       ...status,
     };
-    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatOryStatus(report));
-    return EXIT.ok;
-  } catch (error) {
-    const described = describeError(error, connected ? 'statement' : 'connect');
-    if (json)
-      process.stdout.write(
-        `${JSON.stringify({ error: { kind: described.kind, message: described.message, hint: described.hint } }, null, 2)}\n`,
-      );
-    printError(described);
-    return described.exitCode;
-  } finally {
-    await adapter?.close().catch(() => undefined);
-  }
+    return { json: report, text: formatOryStatus(report) };
+  });
 }
